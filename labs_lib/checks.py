@@ -1,0 +1,48 @@
+"""Self-checking exercises. A check prints a hint while the answer is ``None``, says so when it is right,
+and raises ``AssertionError`` with a helpful message when it is wrong."""
+
+from __future__ import annotations
+
+from labs_lib.metrics import padded_tokens
+
+
+def _verdict(answer, expected, hint: str, wrong: str) -> bool:
+    if answer is None:
+        print(f"Not answered yet. Hint: {hint}")
+        return False
+    if answer != expected:
+        raise AssertionError(f"{answer!r} is not right. {wrong}")
+    print(f"Correct: {expected:,}.")
+    return True
+
+
+def lora_added_parameters(model, r: int, targets) -> tuple[int, list]:
+    """Parameters LoRA of rank r adds: each targeted Linear(in, out) gets A (r x in) and B (out x r)."""
+    import torch
+
+    layers = [(name, m) for name, m in model.named_modules()
+              if isinstance(m, torch.nn.Linear) and name.split(".")[-1] in targets]
+    return sum(r * (m.in_features + m.out_features) for _, m in layers), layers
+
+
+def check_lora_params(answer, model, r: int, targets) -> bool:
+    """Exercise: how many parameters does LoRA with rank ``r`` on ``targets`` add to ``model``'s body?"""
+    expected, layers = lora_added_parameters(model, r, targets)
+    shapes = sorted({(m.in_features, m.out_features) for _, m in layers})
+    return _verdict(
+        answer, expected,
+        hint=f"count the Linear layers named {list(targets)} (print(model) shows them), and for each "
+             "Linear(in, out) add r*in (matrix A) + out*r (matrix B).",
+        wrong=f"This model has {len(layers)} targeted Linear layers with (in, out) shapes {shapes}; "
+              f"each adds r*(in + out) with r={r}. (The classifier head, also trainable, is not part of the count.)")
+
+
+def check_dynamic_padding(answer, lengths, batch_size: int) -> bool:
+    """Exercise: how many PAD tokens does dynamic padding add to ``lengths`` batched in order?"""
+    expected = padded_tokens(lengths, batch_size) - sum(lengths)
+    return _verdict(
+        answer, expected,
+        hint=f"split the lengths into batches of {batch_size} in order; in each batch every sequence is padded "
+             "up to the longest one in that batch.",
+        wrong="For each batch: (batch size x longest length) - (sum of its lengths). "
+              f"The first batch is {list(lengths)[:batch_size]}.")

@@ -1,0 +1,203 @@
+"""Load a lab's data -- the project's default files, a hub dataset, or the learner's own file -- check it, split it.
+
+Every problem with the input raises ``DataError`` whose message names the problem and the fix,
+instead of a stack trace from deep inside pandas or datasets. Nothing is written back to the input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+READERS = {".csv": pd.read_csv, ".tsv": lambda p: pd.read_csv(p, sep="\t"), ".parquet": pd.read_parquet,
+           ".jsonl": lambda p: pd.read_json(p, lines=True), ".json": lambda p: _read_json(p)}
+SPLIT_NAMES = {"train": ("train",), "validation": ("validation", "valid", "val", "dev"), "test": ("test",)}
+
+
+class DataError(ValueError):
+    """The input data cannot be used as it is; the message says what is wrong and how to fix it."""
+
+
+def _read_json(path):
+    try:
+        return pd.read_json(path, lines=True)
+    except ValueError:
+        return pd.read_json(path)
+
+
+def resolve_path(path: str | Path) -> Path | None:
+    """``path`` as given if it exists, else relative to the repository root (labs run from notebooks/), else None."""
+    for candidate in (Path(path).expanduser(), REPO_ROOT / path):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read one CSV / TSV / JSONL / JSON / Parquet file into a DataFrame, or raise a DataError saying why not."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DataError(f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(READERS)}.")
+    try:
+        frame = reader(path)
+    except Exception as err:  # pandas raises many types; the learner needs the file name and the reason
+        raise DataError(f"{path}: could not be read as {path.suffix[1:].upper()} ({type(err).__name__}: {err}).") from err
+    if len(frame) == 0:
+        raise DataError(f"{path}: the file holds no rows.")
+    return frame
+
+
+def read_splits(source: str | Path) -> dict[str, pd.DataFrame]:
+    """A file -> {'all': frame}; a folder -> {'train': .., 'test': .., optionally 'validation': ..}."""
+    path = resolve_path(source)
+    if path is None:
+        raise DataError(f"{source}: no such file or folder (looked in the current folder and in {REPO_ROOT}).")
+    if path.is_file():
+        return {"all": read_table(path)}
+    frames = {}
+    for split, names in SPLIT_NAMES.items():
+        found = [f for name in names for f in sorted(path.glob(f"{name}.*")) if f.suffix.lower() in READERS]
+        if found:
+            frames[split] = read_table(found[0])
+    missing = [s for s in ("train", "test") if s not in frames]
+    if missing:
+        raise DataError(f"{path}: a data folder needs files named train.* and test.* (and optionally validation.*); "
+                        f"missing: {', '.join(missing)}. Found: {sorted(p.name for p in path.iterdir())}.")
+    return frames
+
+
+def rename_columns(frame: pd.DataFrame, columns: dict[str, str] | None, needed: list[str], where: str) -> pd.DataFrame:
+    """Rename the learner's columns to the lab's names (``columns={'text': 'review'}``) and check they exist."""
+    columns = dict(columns or {})
+    unknown = set(columns) - set(needed)
+    if unknown:
+        raise DataError(f"columns= maps {sorted(unknown)}, but this lab only uses {needed}.")
+    frame = frame.rename(columns={theirs: ours for ours, theirs in columns.items()})
+    for col in needed:
+        if col not in frame.columns:
+            hint = f"Pass columns={{'{col}': '<your column name>'}}."
+            raise DataError(f"{where}: no column {col!r}. Columns found: {list(frame.columns)}. {hint}")
+    return frame[needed]
+
+
+def check_text(frame: pd.DataFrame, col: str, where: str) -> pd.DataFrame:
+    """Fail on missing or blank text, naming the rows (row numbers count from 0, as in pandas)."""
+    text = frame[col]
+    bad = text.isna() | (text.astype(str).str.strip() == "")
+    if bad.any():
+        rows = list(frame.index[bad][:5])
+        raise DataError(f"{where}: {int(bad.sum())} row(s) with empty {col!r}, e.g. rows {rows}. "
+                        "Remove them or fill them in.")
+    return frame.assign(**{col: text.astype(str)})
+
+
+def stratified_split(frame: pd.DataFrame, label: str, seed: int = 0, sizes=(0.70, 0.15, 0.15)) -> dict:
+    """Split one frame 70/15/15 (train/validation/test), keeping class shares, with a fixed seed."""
+    from sklearn.model_selection import train_test_split
+
+    counts = frame[label].value_counts()
+    if counts.min() < 3:
+        raise DataError(f"Class {counts.idxmin()!r} has only {counts.min()} example(s); each class needs at least 3 "
+                        "to appear in train, validation and test.")
+    train, rest = train_test_split(frame, train_size=sizes[0], stratify=frame[label], random_state=seed)
+    val, test = train_test_split(rest, train_size=sizes[1] / (sizes[1] + sizes[2]), stratify=rest[label],
+                                 random_state=seed)
+    return {"train": train, "validation": val, "test": test}
+
+
+def subsample(frame: pd.DataFrame, n: int | None, label: str | None = None, seed: int = 0) -> pd.DataFrame:
+    """At most ``n`` rows, class shares kept where possible; ``None`` keeps everything."""
+    if n is None or n >= len(frame):
+        return frame
+    from sklearn.model_selection import train_test_split
+
+    try:
+        kept, _ = train_test_split(frame, train_size=n, stratify=frame[label] if label else None, random_state=seed)
+    except ValueError:  # a class too rare to stratify: plain random sample
+        kept = frame.sample(n=n, random_state=seed)
+    return kept
+
+
+def load_text_classification(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
+                             eval_size: int | None = None, seed: int = 0):
+    """Load ``source`` for text classification -> (DatasetDict with train/validation/test, label_names).
+
+    ``source`` is a CSV/JSONL/Parquet file (split 70/15/15 here, stratified, fixed seed), a folder with
+    ``train.*``, ``test.*`` and optionally ``validation.*`` (used as given; validation carved from train
+    if absent), or an owner-prefixed hub dataset id (``stanfordnlp/imdb``, needs network).
+    Columns default to ``text`` and ``label``; ``columns={'text': 'review', 'label': 'stars'}`` maps others.
+    Labels may be ints or strings; they are mapped to ids 0..K-1 in sorted order (hub ClassLabels keep theirs).
+    ``train_size`` / ``eval_size`` cap the train and each evaluation split (stratified samples).
+    """
+    label_order = None
+    if resolve_path(source) is None and _looks_like_hub_id(source):
+        frames, label_order = _read_hub(source)
+    else:
+        frames = read_splits(source)
+    frames = {name: check_text(rename_columns(f, columns, ["text", "label"], f"{source} [{name}]"), "text",
+                               f"{source} [{name}]") for name, f in frames.items()}
+    for name, frame in frames.items():
+        missing = frame["label"].isna()
+        if missing.any():
+            raise DataError(f"{source} [{name}]: {int(missing.sum())} row(s) without a label, e.g. rows "
+                            f"{list(frame.index[missing][:5])}. Label them or drop them.")
+    if "all" in frames:
+        frames = stratified_split(frames["all"], "label", seed)
+    elif "validation" not in frames:
+        frames["train"], frames["validation"] = _carve(frames["train"], seed)
+
+    label_names = label_order or sorted(frames["train"]["label"].unique().tolist())
+    if len(label_names) < 2:
+        raise DataError(f"{source}: the training data holds a single class ({label_names[0]!r}); a classifier "
+                        "needs at least two.")
+    for name, frame in frames.items():
+        unknown = sorted(set(frame["label"]) - set(label_names), key=str)
+        if unknown:
+            raise DataError(f"{source} [{name}]: unknown label(s) {unknown[:5]} not seen in train "
+                            f"(train has {label_names}).")
+    to_id = {name: i for i, name in enumerate(label_names)}
+    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
+    frames = {name: subsample(f, sizes[name], "label", seed).assign(label=lambda d: d["label"].map(to_id))
+              for name, f in frames.items()}
+    return _to_datasets(frames, [str(n) for n in label_names]), [str(n) for n in label_names]
+
+
+def _carve(train: pd.DataFrame, seed: int, share: float = 0.15):
+    from sklearn.model_selection import train_test_split
+
+    return train_test_split(train, test_size=share, stratify=train["label"], random_state=seed)
+
+
+def _looks_like_hub_id(source) -> bool:
+    text = str(source)
+    return text.count("/") == 1 and not text.startswith((".", "/", "~")) and Path(text).suffix == ""
+
+
+def _read_hub(source: str):
+    """Train/test (and validation if present) of a hub dataset as DataFrames, labels as their names."""
+    import datasets
+
+    ds = datasets.load_dataset(source)
+    frames, names = {}, None
+    for split in ("train", "validation", "test"):
+        if split in ds:
+            feature = ds[split].features.get("label")
+            if isinstance(feature, datasets.ClassLabel):
+                names = feature.names
+            frames[split] = ds[split].to_pandas()
+    if names:
+        for frame in frames.values():
+            frame["label"] = frame["label"].map(dict(enumerate(names)))
+    return frames, names
+
+
+def _to_datasets(frames: dict[str, pd.DataFrame], label_names: list[str]):
+    from datasets import ClassLabel, Dataset, DatasetDict, Features, Value
+
+    features = Features({"text": Value("string"), "label": ClassLabel(names=label_names)})
+    return DatasetDict({name: Dataset.from_pandas(frames[name].reset_index(drop=True), features=features,
+                                                  preserve_index=False)
+                        for name in ("train", "validation", "test")})

@@ -1,0 +1,111 @@
+"""The figures the labs draw. Each function returns its matplotlib Figure."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+COLORS = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+
+
+def plot_data_overview(dataset, label_names, split: str = "train"):
+    """Label balance (bars) and review length in words per class (histograms, log-scaled counts)."""
+    labels = np.array(list(dataset[split]["label"]))
+    words = np.array([len(t.split()) for t in dataset[split]["text"]])
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 3.6), gridspec_kw={"width_ratios": [1, 2.2]})
+    counts = np.bincount(labels, minlength=len(label_names))
+    ax1.bar(label_names, counts, color=COLORS[: len(label_names)])
+    for i, c in enumerate(counts):
+        ax1.text(i, c, f"{c}", ha="center", va="bottom")
+    ax1.set(title=f"Label balance ({split})", ylabel="examples")
+    bins = np.linspace(0, np.percentile(words, 99.5), 40)
+    for i, name in enumerate(label_names):
+        ax2.hist(words[labels == i], bins=bins, alpha=0.6, label=name, color=COLORS[i % len(COLORS)])
+    ax2.axvline(np.median(words), color="k", ls="--", lw=1, label=f"median {np.median(words):.0f} words")
+    ax2.set(title="Length in words", xlabel="words", ylabel="examples", yscale="log")
+    ax2.legend()
+    fig.tight_layout()
+    return fig
+
+
+def loss_curves(log_history):
+    """(steps, losses) for training and for evaluation from a Trainer's ``state.log_history``."""
+    train = [(h["step"], h["loss"]) for h in log_history if "loss" in h]
+    evals = [(h["step"], h["eval_loss"]) for h in log_history if "eval_loss" in h]
+    return train, evals
+
+
+def plot_loss_curves(histories: dict):
+    """One panel per method: training loss and validation loss against the step."""
+    fig, axes = plt.subplots(1, len(histories), figsize=(4 * len(histories), 3.2), sharey=True, squeeze=False)
+    for ax, (name, history) in zip(axes[0], histories.items()):
+        train, evals = loss_curves(history)
+        if train:
+            ax.plot(*zip(*train), label="train", color=COLORS[0])
+        if evals:
+            ax.plot(*zip(*evals), "o-", label="validation", color=COLORS[1])
+        ax.set(title=name, xlabel="step")
+        ax.grid(alpha=0.3)
+    axes[0][0].set_ylabel("loss")
+    axes[0][0].legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion_matrices(predictions: dict, label_names):
+    """One confusion matrix per method; ``predictions`` maps a method to (y_true, y_pred)."""
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    n = len(predictions)
+    fig, axes = plt.subplots(1, n, figsize=(3.3 * n, 3.2), squeeze=False)
+    for ax, (name, (y_true, y_pred)) in zip(axes[0], predictions.items()):
+        ConfusionMatrixDisplay.from_predictions(y_true, y_pred, labels=list(range(len(label_names))),
+                                                display_labels=label_names, ax=ax, colorbar=False, cmap="Blues")
+        ax.set_title(name)
+    fig.tight_layout()
+    return fig
+
+
+def plot_freeze_sweep(frozen_layers, accuracy, trainable, n_layers: int):
+    """Accuracy and trainable parameters against how many of the first layers are frozen."""
+    fig, ax1 = plt.subplots(figsize=(6, 3.4))
+    ax1.plot(frozen_layers, accuracy, "o-", color=COLORS[0])
+    ax1.set(xlabel=f"first k of {n_layers} layers frozen (embeddings frozen when k > 0)",
+            ylabel="validation accuracy", xticks=list(frozen_layers))
+    ax1.yaxis.label.set_color(COLORS[0])
+    ax2 = ax1.twinx()
+    ax2.plot(frozen_layers, np.array(trainable) / 1e6, "s--", color=COLORS[1])
+    ax2.set_ylabel("trainable params (M)", color=COLORS[1])
+    ax1.set_title("Freezing more layers: cheaper, and how much worse?")
+    fig.tight_layout()
+    return fig
+
+
+def plot_padding(tokens: dict, seconds: dict):
+    """Tokens per epoch for each padding strategy, and seconds per training step for those timed."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={"width_ratios": [len(tokens), len(seconds)]})
+    for ax, values, title, fmt in ((axes[0], tokens, "Tokens the model processes in one epoch", "{:,.0f}"),
+                                   (axes[1], seconds, "Seconds per training step", "{:.3f}")):
+        names = list(values)
+        ax.bar(names, [values[n] for n in names], color=COLORS[: len(names)])
+        for i, n in enumerate(names):
+            ax.text(i, values[n], fmt.format(values[n]), ha="center", va="bottom")
+        ax.set_title(title)
+        ax.tick_params(axis="x", labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
+    """Grouped bars of the chosen metrics per method (rows of a results DataFrame indexed by method)."""
+    fig, ax = plt.subplots(figsize=(max(6, 1.3 * len(table)), 3.4))
+    width = 0.8 / len(metrics)
+    x = np.arange(len(table))
+    for i, m in enumerate(metrics):
+        ax.bar(x + i * width, table[m], width, label=m, color=COLORS[i])
+    ax.set_xticks(x + width * (len(metrics) - 1) / 2, table.index, rotation=20, ha="right")
+    ax.set(ylim=(0, 1), title="Held-out test scores")
+    ax.axhline(0.5, color="grey", lw=0.8, ls=":")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig

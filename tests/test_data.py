@@ -1,0 +1,145 @@
+import pandas as pd
+import pytest
+
+from labs_lib.data import DataError, load_text_classification
+
+
+def reviews(n=40, labels=("bad", "good")):
+    return pd.DataFrame({"text": [f"review number {i} was {labels[i % len(labels)]}" for i in range(n)],
+                         "label": [labels[i % len(labels)] for i in range(n)]})
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])
+def test_one_file_is_split_70_15_15_stratified(tmp_path, suffix):
+    frame = reviews(100)
+    path = tmp_path / f"mine.{suffix}"
+    {"csv": lambda: frame.to_csv(path, index=False), "jsonl": lambda: frame.to_json(path, orient="records", lines=True),
+     "parquet": lambda: frame.to_parquet(path)}[suffix]()
+    ds, names = load_text_classification(str(path))
+    assert names == ["bad", "good"]
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [70, 15, 15]
+    assert sum(ds["train"]["label"]) == 35  # balanced, as the input
+    texts = [set(ds[s]["text"]) for s in ("train", "validation", "test")]
+    assert not (texts[0] & texts[1] or texts[0] & texts[2] or texts[1] & texts[2])
+
+
+def test_split_is_repeatable(tmp_path):
+    reviews(60).to_csv(tmp_path / "a.csv", index=False)
+    a, _ = load_text_classification(str(tmp_path / "a.csv"), seed=3)
+    b, _ = load_text_classification(str(tmp_path / "a.csv"), seed=3)
+    assert a["test"]["text"] == b["test"]["text"]
+
+
+def test_folder_is_used_as_given(tmp_path):
+    reviews(30).to_csv(tmp_path / "train.csv", index=False)
+    reviews(10).to_csv(tmp_path / "validation.csv", index=False)
+    reviews(12).to_csv(tmp_path / "test.csv", index=False)
+    ds, _ = load_text_classification(str(tmp_path))
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [30, 10, 12]
+
+
+def test_folder_without_validation_carves_it_from_train(tmp_path):
+    reviews(40).to_csv(tmp_path / "train.csv", index=False)
+    reviews(10).to_csv(tmp_path / "test.csv", index=False)
+    ds, _ = load_text_classification(str(tmp_path))
+    assert (len(ds["train"]), len(ds["validation"]), len(ds["test"])) == (34, 6, 10)
+
+
+def test_column_mapping_and_int_labels(tmp_path):
+    frame = reviews(40).rename(columns={"text": "review", "label": "stars"})
+    frame["stars"] = [1, 2, 3, 4] * 10
+    frame.to_csv(tmp_path / "r.csv", index=False)
+    ds, names = load_text_classification(str(tmp_path / "r.csv"), columns={"text": "review", "label": "stars"})
+    assert names == ["1", "2", "3", "4"]
+    assert set(ds["train"]["label"]) == {0, 1, 2, 3}
+    assert ds["train"].features["label"].names == names
+
+
+def test_sizes_cap_the_splits(tmp_path):
+    reviews(200).to_csv(tmp_path / "r.csv", index=False)
+    ds, _ = load_text_classification(str(tmp_path / "r.csv"), train_size=50, eval_size=10)
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [50, 10, 10]
+    assert sum(ds["train"]["label"]) == 25
+
+
+def test_default_reviews_load():
+    ds, names = load_text_classification("assets/reviews")
+    assert names == ["negative", "positive"]
+    assert len(ds["train"]) >= 1400 and len(ds["test"]) >= 300
+
+
+def error_for(tmp_path, frame=None, raw=None, name="bad.csv", **kwargs):
+    path = tmp_path / name
+    if raw is not None:
+        path.write_bytes(raw)
+    elif frame is not None:
+        frame.to_csv(path, index=False)
+    with pytest.raises(DataError) as err:
+        load_text_classification(str(path), **kwargs)
+    original = path.read_bytes() if path.exists() else None
+    return str(err.value), original
+
+
+def test_missing_file(tmp_path):
+    msg, _ = error_for(tmp_path, name="nope.csv")
+    assert "no such file" in msg and "nope.csv" in msg
+
+
+def test_missing_column_names_found_columns_and_fix(tmp_path):
+    msg, _ = error_for(tmp_path, reviews().rename(columns={"text": "body"}))
+    assert "no column 'text'" in msg and "'body'" in msg and "columns=" in msg
+
+
+def test_empty_text_names_the_rows(tmp_path):
+    frame = reviews()
+    frame.loc[[3, 7], "text"] = ["", "   "]
+    msg, _ = error_for(tmp_path, frame)
+    assert "2 row(s) with empty 'text'" in msg and "[3, 7]" in msg
+
+
+def test_missing_label(tmp_path):
+    frame = reviews()
+    frame.loc[5, "label"] = None
+    msg, _ = error_for(tmp_path, frame)
+    assert "without a label" in msg and "[5]" in msg
+
+
+def test_single_class(tmp_path):
+    msg, _ = error_for(tmp_path, reviews(labels=("good",)))
+    assert "single class" in msg and "'good'" in msg
+
+
+def test_unknown_label_in_test(tmp_path):
+    reviews(30).to_csv(tmp_path / "train.csv", index=False)
+    reviews(9, labels=("bad", "good", "meh")).to_csv(tmp_path / "test.csv", index=False)
+    with pytest.raises(DataError, match=r"unknown label\(s\) \['meh'\]"):
+        load_text_classification(str(tmp_path))
+
+
+def test_folder_without_test_file(tmp_path):
+    reviews().to_csv(tmp_path / "train.csv", index=False)
+    with pytest.raises(DataError, match="missing: test"):
+        load_text_classification(str(tmp_path))
+
+
+def test_unreadable_file_is_named_and_left_untouched(tmp_path):
+    raw = b"\x00\x01 not parquet at all"
+    msg, after = error_for(tmp_path, raw=raw, name="broken.parquet")
+    assert "broken.parquet" in msg and "could not be read" in msg
+    assert after == raw
+
+
+def test_unsupported_type(tmp_path):
+    msg, _ = error_for(tmp_path, raw=b"hello", name="notes.docx")
+    assert "unsupported file type '.docx'" in msg
+
+
+def test_tiny_class_cannot_be_split(tmp_path):
+    frame = pd.concat([reviews(40), pd.DataFrame({"text": ["odd one"], "label": ["weird"]})])
+    msg, _ = error_for(tmp_path, frame)
+    assert "'weird' has only 1 example" in msg
+
+
+def test_unknown_column_mapping(tmp_path):
+    msg, _ = error_for(tmp_path, reviews(), columns={"txt": "text"})
+    assert "maps ['txt']" in msg

@@ -1,0 +1,53 @@
+import pytest
+
+from labs_lib import checks, metrics
+
+
+def test_classification_scores_by_hand():
+    # y_true 0 0 1 1 1, y_pred 0 1 1 1 0: 3 of 5 right.
+    # class 0: P=1/2 R=1/2 F1=1/2; class 1: P=2/3 R=2/3 F1=2/3; macro F1 = (1/2 + 2/3) / 2 = 7/12
+    scores = metrics.classification_scores([0, 0, 1, 1, 1], [0, 1, 1, 1, 0])
+    assert scores["accuracy"] == pytest.approx(0.6)
+    assert scores["f1_macro"] == pytest.approx(7 / 12)
+
+
+def test_per_class_table_by_hand():
+    table = metrics.per_class_table([0, 0, 1, 1, 1], [0, 0, 0, 1, 1], ["neg", "pos"])
+    assert list(table.index) == ["neg", "pos"]
+    assert table.loc["neg", "precision"] == pytest.approx(0.667, abs=1e-3)  # 2 of 3 predicted neg are neg
+    assert table.loc["pos", "recall"] == pytest.approx(0.667, abs=1e-3)     # 2 of 3 pos found
+    assert table.loc["pos", "precision"] == 1.0 and table.loc["neg", "recall"] == 1.0
+    assert list(table["support"]) == [2, 3]
+
+
+def test_padded_tokens_by_hand():
+    # batches [3, 5] and [2]: dynamic = 2*5 + 1*2 = 12; fixed to 8 = 3*8 = 24
+    assert metrics.padded_tokens([3, 5, 2], batch_size=2) == 12
+    assert metrics.padded_tokens([3, 5, 2], batch_size=2, pad_to=8) == 24
+
+
+def test_padding_exercise_accepts_right_rejects_wrong(capsys):
+    lengths = [12, 30, 7, 25, 16]  # pads: (30-12) + (25-7) + 0 = 36
+    assert checks.check_dynamic_padding(None, lengths, 2) is False
+    assert "Hint" in capsys.readouterr().out
+    assert checks.check_dynamic_padding(36, lengths, 2) is True
+    with pytest.raises(AssertionError, match="longest"):
+        checks.check_dynamic_padding(40, lengths, 2)
+
+
+def test_lora_exercise_counts_like_peft(tmp_path):
+    from peft import LoraConfig, TaskType, get_peft_model
+    from transformers import AutoModelForSequenceClassification
+
+    from labs_lib.models import build_tiny_bert
+
+    model = AutoModelForSequenceClassification.from_pretrained(build_tiny_bert(tmp_path / "t"), num_labels=2)
+    by_hand = 2 * 2 * 4 * (64 + 64)  # 2 layers x (query, value) x r * (in + out)
+    assert checks.lora_added_parameters(model, 4, ["query", "value"])[0] == by_hand
+    peft_model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=4, target_modules=["query", "value"]))
+    lora = sum(p.numel() for n, p in peft_model.named_parameters() if "lora_" in n)
+    assert lora == by_hand
+    assert checks.check_lora_params(by_hand, AutoModelForSequenceClassification.from_pretrained(
+        build_tiny_bert(tmp_path / "t"), num_labels=2), 4, ["query", "value"])
+    with pytest.raises(AssertionError, match="targeted Linear layers"):
+        checks.check_lora_params(by_hand + 1, model, 4, ["query", "value"])
