@@ -1,0 +1,66 @@
+"""What the `full` (Colab) profile shares with the offline ones, checked here without the network:
+the hub data path with IMDB's shape, and the DistilBERT module names the lab's LoRA and freezing use."""
+
+import datasets
+import pytest
+
+from labs_lib import data, models
+from labs_lib.profiles import lab_config
+
+
+@pytest.fixture
+def fake_imdb(monkeypatch):
+    """A stand-in with stanfordnlp/imdb's shape: train/test/unsupervised, `text`, ClassLabel `label` neg/pos."""
+    label = datasets.ClassLabel(names=["neg", "pos"])
+    features = datasets.Features({"text": datasets.Value("string"), "label": label})
+
+    def split(n, offset):
+        return datasets.Dataset.from_dict({"text": [f"review {offset + i}" for i in range(n)],
+                                           "label": [i % 2 for i in range(n)]}, features=features)
+
+    fake = datasets.DatasetDict({"train": split(200, 0), "test": split(100, 1000), "unsupervised": split(10, 5000)})
+    calls = []
+
+    def load_dataset(name, *args, **kwargs):
+        calls.append(name)
+        return fake
+
+    monkeypatch.setattr(datasets, "load_dataset", load_dataset)
+    return calls
+
+
+def test_hub_dataset_keeps_classlabel_names_and_carves_validation(fake_imdb):
+    cfg = lab_config("01_classification", "full")
+    ds, names = data.load_text_classification(cfg.data, train_size=100, eval_size=20)
+    assert fake_imdb == ["stanfordnlp/imdb"]
+    assert names == ["neg", "pos"]
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [100, 20, 20]
+    assert not set(ds["train"]["text"]) & set(ds["validation"]["text"])
+
+
+def test_bare_hub_name_is_not_taken_for_a_hub_id():
+    with pytest.raises(data.DataError, match="no such file"):
+        data.load_text_classification("imdb")
+
+
+def test_full_profile_lora_targets_and_layers_exist_in_distilbert():
+    from peft import LoraConfig, TaskType, get_peft_model
+    from transformers import DistilBertConfig, DistilBertForSequenceClassification
+
+    cfg = lab_config("01_classification", "full")
+    model = DistilBertForSequenceClassification(DistilBertConfig(n_layers=6, dim=32, hidden_dim=64, n_heads=2))
+    assert len(models.encoder_layers(model)) > max(cfg.freeze_sweep)
+    peft_model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=4, target_modules=cfg.lora_targets))
+    lora_layers = {n.split(".lora_A")[0] for n, _ in peft_model.named_parameters() if "lora_A" in n}
+    assert len(lora_layers) == 6 * 2
+
+
+def test_cpu_profile_targets_exist_in_packaged_minilm():
+    from transformers import AutoConfig, AutoModelForSequenceClassification
+
+    cfg = lab_config("01_classification", "cpu")
+    path = models.model_path(cfg.model)
+    model = AutoModelForSequenceClassification.from_config(AutoConfig.from_pretrained(path, num_labels=2))
+    names = {n.split(".")[-1] for n, _ in model.named_modules()}
+    assert set(cfg.lora_targets) <= names
+    assert max(cfg.freeze_sweep) < len(models.encoder_layers(model))
