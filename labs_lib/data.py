@@ -13,6 +13,7 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parent.parent
 READERS = {".csv": pd.read_csv, ".tsv": lambda p: pd.read_csv(p, sep="\t"), ".parquet": pd.read_parquet,
            ".jsonl": lambda p: pd.read_json(p, lines=True), ".json": lambda p: _read_json(p)}
+MIN_PER_CLASS = 7  # 15% of 7 rounds to one example per class in validation and in test
 SPLIT_NAMES = {"train": ("train",), "validation": ("validation", "valid", "val", "dev"), "test": ("test",)}
 
 
@@ -75,6 +76,10 @@ def rename_columns(frame: pd.DataFrame, columns: dict[str, str] | None, needed: 
     unknown = set(columns) - set(needed)
     if unknown:
         raise DataError(f"columns= maps {sorted(unknown)}, but this lab only uses {needed}.")
+    for ours, theirs in columns.items():
+        if ours != theirs and ours in frame.columns and theirs in frame.columns:
+            raise DataError(f"{where}: columns= maps {theirs!r} to {ours!r}, but the file already has a column "
+                            f"{ours!r}. Rename or drop one of them.")
     frame = frame.rename(columns={theirs: ours for ours, theirs in columns.items()})
     for col in needed:
         if col not in frame.columns:
@@ -99,12 +104,17 @@ def stratified_split(frame: pd.DataFrame, label: str, seed: int = 0, sizes=(0.70
     from sklearn.model_selection import train_test_split
 
     counts = frame[label].value_counts()
-    if counts.min() < 3:
-        raise DataError(f"Class {counts.idxmin()!r} has only {counts.min()} example(s); each class needs at least 3 "
-                        "to appear in train, validation and test.")
-    train, rest = train_test_split(frame, train_size=sizes[0], stratify=frame[label], random_state=seed)
-    val, test = train_test_split(rest, train_size=sizes[1] / (sizes[1] + sizes[2]), stratify=rest[label],
-                                 random_state=seed)
+    need = MIN_PER_CLASS
+    if counts.min() < need:
+        raise DataError(f"Class {counts.idxmin()!r} has only {counts.min()} example(s); a 70/15/15 split needs at "
+                        f"least {need} per class so that each split holds some. Add examples or drop the class.")
+    try:
+        train, rest = train_test_split(frame, train_size=sizes[0], stratify=frame[label], random_state=seed)
+        val, test = train_test_split(rest, train_size=sizes[1] / (sizes[1] + sizes[2]), stratify=rest[label],
+                                     random_state=seed)
+    except ValueError as err:  # too few rows for a stratified split of this many classes
+        raise DataError(f"Cannot split {len(frame)} rows of {len(counts)} classes 70/15/15 with every class in every "
+                        f"split ({err}). Add examples, or give train/validation/test files yourself.") from err
     return {"train": train, "validation": val, "test": test}
 
 
@@ -149,6 +159,9 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
     elif "validation" not in frames:
         frames["train"], frames["validation"] = _carve(frames["train"], seed)
 
+    values = pd.concat([f["label"] for f in frames.values()])
+    if values.map(type).nunique() > 1:  # e.g. 1 and "1" in one column: compare them as text
+        frames = {name: f.assign(label=f["label"].astype(str)) for name, f in frames.items()}
     label_names = label_order or sorted(frames["train"]["label"].unique().tolist())
     if len(label_names) < 2:
         raise DataError(f"{source}: the training data holds a single class ({label_names[0]!r}); a classifier "
@@ -168,19 +181,31 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
 def _carve(train: pd.DataFrame, seed: int, share: float = 0.15):
     from sklearn.model_selection import train_test_split
 
-    return train_test_split(train, test_size=share, stratify=train["label"], random_state=seed)
+    try:
+        return train_test_split(train, test_size=share, stratify=train["label"], random_state=seed)
+    except ValueError as err:
+        raise DataError(f"Cannot carve a stratified 15% validation split from {len(train)} training rows ({err}). "
+                        "Add a validation.* file or more training examples.") from err
 
 
 def _looks_like_hub_id(source) -> bool:
+    """owner/name, where no local folder called `owner` exists (else it is a mistyped local path)."""
     text = str(source)
-    return text.count("/") == 1 and not text.startswith((".", "/", "~")) and Path(text).suffix == ""
+    return (text.count("/") == 1 and not text.startswith((".", "/", "~")) and Path(text).suffix == ""
+            and resolve_path(text.split("/")[0]) is None)
 
 
 def _read_hub(source: str):
     """Train/test (and validation if present) of a hub dataset as DataFrames, labels as their names."""
     import datasets
 
-    ds = datasets.load_dataset(source)
+    try:
+        ds = datasets.load_dataset(source)
+    except Exception as err:  # not found, offline, needs a config name, ...
+        raise DataError(f"{source}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
+                        "Check the owner-prefixed id and the network, or pass a local file as data_path.") from err
+    if "train" not in ds or "test" not in ds:
+        raise DataError(f"{source}: a hub dataset needs 'train' and 'test' splits; it has {list(ds)}.")
     frames, names = {}, None
     for split in ("train", "validation", "test"):
         if split in ds:

@@ -114,7 +114,8 @@ def build_tiny_bert(out_dir: str | Path | None = None, seed: int = 0) -> Path:
     config = BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, **TINY_BERT_CONFIG)
     torch.manual_seed(seed)
     model = BertForMaskedLM(config)  # saved with an MLM head so MLM labs can use it; classifiers add their own head
-    tmp = out.with_name(out.name + ".tmp")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))  # unique: parallel builds don't collide
     model.save_pretrained(tmp)
     tokenizer.save_pretrained(tmp)
     if out.exists():  # another process built it meanwhile

@@ -105,7 +105,6 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
         ax.bar(x + i * width, table[m], width, label=m, color=COLORS[i])
     ax.set_xticks(x + width * (len(metrics) - 1) / 2, table.index, rotation=20, ha="right")
     ax.set(ylim=(0, 1), title="Held-out test scores")
-    ax.axhline(0.5, color="grey", lw=0.8, ls=":")
     ax.legend(loc="lower right")
     fig.tight_layout()
     return fig

@@ -26,17 +26,18 @@ LABS = {
         "smoke": dict(
             model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=16,
             max_length=128, lr_full=2e-3, lr_head=5e-3, lr_lora=5e-3, lora_targets=["query", "value"],
-            freeze_sweep=[1], pretrained=False,
+            head_modules=["pooler"], freeze_sweep=[1], pretrained=False,
         ),
         "cpu": dict(
-            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=1, batch_size=8,
-            max_length=128, lr_full=5e-5, lr_head=3e-3, lr_lora=5e-3, lora_targets=["query", "value"],
-            freeze_sweep=[3], pretrained=True,
+            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16,
+            max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lora_targets=["query", "value"],
+            head_modules=["pooler"], freeze_sweep=[3], pretrained=True,
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=10_000,
             eval_size=2_000, epochs=2, batch_size=32, max_length=256, lr_full=5e-5, lr_head=1e-3,
-            lr_lora=5e-4, lora_targets=["q_lin", "v_lin"], freeze_sweep=[2, 4],
+            lr_lora=5e-4, lora_targets=["q_lin", "v_lin"], head_modules=["pre_classifier"],
+            freeze_sweep=[2, 4],
             pretrained=True,
         ),
     },

@@ -43,6 +43,9 @@ def main() -> int:
         except papermill.PapermillExecutionError as err:
             failed.append(nb.stem)
             print(f"[labs] {nb.stem}: FAILED in cell {err.exec_count}: {err.ename}: {err.evalue}", flush=True)
+        except Exception as err:  # a dead kernel (out of memory, ...): go on with the next lab
+            failed.append(nb.stem)
+            print(f"[labs] {nb.stem}: FAILED: {type(err).__name__}: {err}", flush=True)
     summary = write_summary(out)
     print(f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}")
     if failed:

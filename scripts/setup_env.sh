@@ -6,9 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 STAMP="$VENV/.labs-installed"
 WANT="$(cat "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
-if [ ! -x "$VENV/bin/python" ]; then
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "[setup] needs Python >= 3.11 as python3" >&2; exit 1; }
+if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then   # absent, or a half-made venv
   echo "[setup] creating $VENV"
-  python3 -m venv "$VENV"
+  python3 -m venv --clear "$VENV"
+  rm -f "$STAMP"
 fi
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   echo "[setup] installing the pinned stack (about 2 minutes the first time)"

@@ -143,3 +143,50 @@ def test_tiny_class_cannot_be_split(tmp_path):
 def test_unknown_column_mapping(tmp_path):
     msg, _ = error_for(tmp_path, reviews(), columns={"txt": "text"})
     assert "maps ['txt']" in msg
+
+
+def test_few_examples_per_class_is_a_clear_error(tmp_path):
+    msg, _ = error_for(tmp_path, reviews(12))  # 6 per class: too few for 70/15/15 with every class everywhere
+    assert "needs at least 7 per class" in msg
+
+
+def test_carving_validation_from_a_tiny_train_is_a_clear_error(tmp_path):
+    pd.DataFrame({"text": ["a", "b", "c"], "label": ["x", "y", "z"]}).to_csv(tmp_path / "train.csv", index=False)
+    reviews(6).to_csv(tmp_path / "test.csv", index=False)
+    with pytest.raises(DataError, match="validation.* file"):
+        load_text_classification(str(tmp_path))
+
+
+def test_mapping_onto_an_existing_column_is_a_clear_error(tmp_path):
+    msg, _ = error_for(tmp_path, reviews().assign(review="other"), columns={"text": "review"})
+    assert "already has a column 'text'" in msg
+
+
+def test_mixed_label_types_are_compared_as_text(tmp_path):
+    frame = reviews(40)
+    frame["label"] = [1 if i % 2 else "1" for i in range(20)] + ["0"] * 20
+    frame.to_json(tmp_path / "m.jsonl", orient="records", lines=True)
+    _, names = load_text_classification(str(tmp_path / "m.jsonl"))
+    assert names == ["0", "1"]
+
+
+def test_mistyped_local_path_with_a_slash_is_not_sent_to_the_hub(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataError, match="no such file"):
+        load_text_classification("data/myreviews")
+
+
+def test_hub_failures_are_clear_errors(monkeypatch):
+    import datasets
+
+    def offline(name, *a, **k):
+        raise ConnectionError("no network")
+
+    monkeypatch.setattr(datasets, "load_dataset", offline)
+    with pytest.raises(DataError, match="could not load it from the Hugging Face hub.*no network"):
+        load_text_classification("someone/reviews")
+    only_train = datasets.DatasetDict({"train": datasets.Dataset.from_dict({"text": ["a"], "label": [0]})})
+    monkeypatch.setattr(datasets, "load_dataset", lambda *a, **k: only_train)
+    with pytest.raises(DataError, match="needs 'train' and 'test' splits; it has \\['train'\\]"):
+        load_text_classification("someone/reviews")

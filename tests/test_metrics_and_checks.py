@@ -49,5 +49,6 @@ def test_lora_exercise_counts_like_peft(tmp_path):
     assert lora == by_hand
     assert checks.check_lora_params(by_hand, AutoModelForSequenceClassification.from_pretrained(
         build_tiny_bert(tmp_path / "t"), num_labels=2), 4, ["query", "value"])
-    with pytest.raises(AssertionError, match="targeted Linear layers"):
-        checks.check_lora_params(by_hand + 1, model, 4, ["query", "value"])
+    fresh = AutoModelForSequenceClassification.from_pretrained(build_tiny_bert(tmp_path / "t"), num_labels=2)
+    with pytest.raises(AssertionError, match="has 4 targeted Linear layers"):
+        checks.check_lora_params(by_hand + 1, fresh, 4, ["query", "value"])

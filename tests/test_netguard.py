@@ -11,6 +11,11 @@ GUARD = Path(__file__).parent / "netguard"
 PROBE = """
 import socket
 try:
+    socket.socket().connect(("10.255.255.2", 443))
+    print("CONNECTED")
+except OSError as err:
+    print("REFUSED", err)
+try:
     socket.create_connection(("10.255.255.1", 443), timeout=2)
     print("CONNECTED")
 except OSError as err:
@@ -30,11 +35,11 @@ def test_guard_refuses_outside_and_allows_loopback(tmp_path):
     log = tmp_path / "net.log"
     env = {**os.environ, "PYTHONPATH": str(GUARD), "LABS_NETGUARD_LOG": str(log)}
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60).stdout
-    assert out.count("REFUSED labs network guard") == 2, out
+    assert out.count("REFUSED labs network guard") == 3, out
     assert "CONNECTED" not in out and "RESOLVED" not in out
     assert "LOOPBACK OK" in out
     logged = log.read_text()
-    assert "10.255.255.1" in logged and "huggingface.co" in logged
+    assert "connect to ('10.255.255.2', 443)" in logged and "huggingface.co" in logged
 
 
 def test_this_test_run_is_guarded():

@@ -1,7 +1,7 @@
 """Network guard, loaded by every Python process the test command starts (it is put on PYTHONPATH).
 
 Any connection to a non-loopback address -- or a name lookup of a non-local host -- is refused with
-an OSError and recorded in $LABS_NETGUARD_LOG; tests/conftest.py fails the pytest run if that file is
+an OSError and recorded in $LABS_NETGUARD_LOG; conftest.py (repository root) fails the pytest run if that file is
 not empty at the end. Loopback stays open, so Jupyter kernels still talk to nbval.
 """
 
