@@ -101,21 +101,25 @@ def check_text(frame: pd.DataFrame, col: str, where: str) -> pd.DataFrame:
 
 def stratified_split(frame: pd.DataFrame, label: str, seed: int = 0, sizes=(0.70, 0.15, 0.15)) -> dict:
     """Split one frame 70/15/15 (train/validation/test), keeping class shares, with a fixed seed."""
+    counts = frame[label].value_counts()
+    if counts.min() < MIN_PER_CLASS:
+        raise DataError(f"Class {counts.idxmin()!r} has only {counts.min()} example(s); a 70/15/15 split needs at "
+                        f"least {MIN_PER_CLASS} per class so that each split holds some. Add examples or drop the class.")
+    fix = f"Cannot split {len(frame)} rows of {len(counts)} classes 70/15/15 with every class in every split"
+    hint = "Add examples, or give train/validation/test files yourself."
+    train, rest = _stratified(frame, label, seed, fix, hint, train_size=sizes[0])
+    val, test = _stratified(rest, label, seed, fix, hint, train_size=sizes[1] / (sizes[1] + sizes[2]))
+    return {"train": train, "validation": val, "test": test}
+
+
+def _stratified(frame: pd.DataFrame, label: str, seed: int, problem: str, hint: str, **size):
+    """sklearn's stratified train_test_split, its ValueError on too-rare classes turned into a DataError."""
     from sklearn.model_selection import train_test_split
 
-    counts = frame[label].value_counts()
-    need = MIN_PER_CLASS
-    if counts.min() < need:
-        raise DataError(f"Class {counts.idxmin()!r} has only {counts.min()} example(s); a 70/15/15 split needs at "
-                        f"least {need} per class so that each split holds some. Add examples or drop the class.")
     try:
-        train, rest = train_test_split(frame, train_size=sizes[0], stratify=frame[label], random_state=seed)
-        val, test = train_test_split(rest, train_size=sizes[1] / (sizes[1] + sizes[2]), stratify=rest[label],
-                                     random_state=seed)
-    except ValueError as err:  # too few rows for a stratified split of this many classes
-        raise DataError(f"Cannot split {len(frame)} rows of {len(counts)} classes 70/15/15 with every class in every "
-                        f"split ({err}). Add examples, or give train/validation/test files yourself.") from err
-    return {"train": train, "validation": val, "test": test}
+        return train_test_split(frame, **size, stratify=frame[label], random_state=seed)
+    except ValueError as err:
+        raise DataError(f"{problem} ({err}). {hint}") from err
 
 
 def subsample(frame: pd.DataFrame, n: int | None, label: str | None = None, seed: int = 0) -> pd.DataFrame:
@@ -179,13 +183,9 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
 
 
 def _carve(train: pd.DataFrame, seed: int, share: float = 0.15):
-    from sklearn.model_selection import train_test_split
-
-    try:
-        return train_test_split(train, test_size=share, stratify=train["label"], random_state=seed)
-    except ValueError as err:
-        raise DataError(f"Cannot carve a stratified 15% validation split from {len(train)} training rows ({err}). "
-                        "Add a validation.* file or more training examples.") from err
+    return _stratified(train, "label", seed,
+                       f"Cannot carve a stratified 15% validation split from {len(train)} training rows",
+                       "Add a validation.* file or more training examples.", test_size=share)
 
 
 def _looks_like_hub_id(source) -> bool:

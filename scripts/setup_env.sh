@@ -9,8 +9,7 @@ WANT="$(cat "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -c
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "[setup] needs Python >= 3.11 as python3" >&2; exit 1; }
 if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then   # absent, or a half-made venv
   echo "[setup] creating $VENV"
-  python3 -m venv --clear "$VENV"
-  rm -f "$STAMP"
+  python3 -m venv --clear "$VENV"   # --clear also removes the install stamp
 fi
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   echo "[setup] installing the pinned stack (about 2 minutes the first time)"
