@@ -46,3 +46,27 @@ def check_dynamic_padding(answer, lengths, batch_size: int) -> bool:
              "up to the longest one in that batch.",
         wrong="For each batch: (batch size x longest length) - (sum of its lengths). "
               f"The first batch is {list(lengths)[:batch_size]}.")
+
+
+def setfit_pair_count(shots_per_class: int, num_classes: int, num_iterations: int | None = None) -> int:
+    """Pairs setfit's own sampler (``setfit.sampler.ContrastiveDataset``) generates, counted by running it."""
+    from setfit.sampler import ContrastiveDataset
+
+    sentences = [f"s{i}" for i in range(shots_per_class * num_classes)]
+    labels = [i % num_classes for i in range(len(sentences))]
+    return len(ContrastiveDataset(sentences, labels, multilabel=False, num_iterations=num_iterations))
+
+
+def check_pair_count(answer, shots_per_class: int, num_classes: int, num_iterations: int | None = None) -> bool:
+    """Exercise: how many training pairs does SetFit make from ``shots_per_class`` x ``num_classes`` examples?"""
+    expected = setfit_pair_count(shots_per_class, num_classes, num_iterations)
+    if num_iterations:
+        hint = "with num_iterations set, every example gets num_iterations positive and num_iterations negative pairs."
+        wrong = (f"n = {shots_per_class} x {num_classes} examples; pairs = 2 x num_iterations x n "
+                 f"with num_iterations={num_iterations}.")
+    else:
+        hint = ("count the same-class pairs (each example with itself and every later one of its class) and the "
+                "cross-class pairs; 'oversampling' repeats the smaller kind until both match the larger.")
+        wrong = ("same-class pairs = K x N(N+1)/2, cross-class pairs = K(K-1)/2 x N^2; the sampler yields "
+                 "2 x max(same, cross).")
+    return _verdict(answer, expected, hint=hint, wrong=wrong)

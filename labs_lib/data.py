@@ -182,6 +182,24 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
     return _to_datasets(frames, [str(n) for n in label_names]), [str(n) for n in label_names]
 
 
+def sample_per_class(dataset, n: int, seed: int = 0):
+    """``n`` examples of every class from a Dataset (a few-shot training set), drawn with ``seed``, shuffled."""
+    import numpy as np
+
+    labels = np.array(list(dataset["label"]))
+    rng = np.random.default_rng(seed)
+    picked = []
+    for label in np.unique(labels):
+        rows = np.flatnonzero(labels == label)
+        if len(rows) < n:
+            name = dataset.features["label"].int2str(int(label)) if hasattr(dataset.features["label"], "int2str") \
+                else label
+            raise DataError(f"Class {name!r} has only {len(rows)} training example(s); cannot draw {n} per class. "
+                            "Ask for fewer shots or add examples.")
+        picked.extend(rng.choice(rows, size=n, replace=False).tolist())
+    return dataset.select(rng.permutation(picked).tolist())
+
+
 def _carve(train: pd.DataFrame, seed: int, share: float = 0.15):
     return _stratified(train, "label", seed,
                        f"Cannot carve a stratified 15% validation split from {len(train)} training rows",
@@ -213,6 +231,11 @@ def _read_hub(source: str):
             if isinstance(feature, datasets.ClassLabel):
                 names = feature.names
             frames[split] = ds[split].to_pandas()
+    if not names and "label_text" in frames["train"]:  # e.g. SetFit/sst2: int labels, names in `label_text`
+        pairs = pd.concat(frames.values())[["label", "label_text"]].drop_duplicates().sort_values("label")
+        if pairs["label"].is_unique:
+            names = [str(t) for t in pairs["label_text"]]
+            names = names if pairs["label"].tolist() == list(range(len(names))) else None
     if names:
         for frame in frames.values():
             frame["label"] = frame["label"].map(dict(enumerate(names)))

@@ -29,6 +29,7 @@ TINY_BERT_CONFIG = dict(
 def quiet_logs() -> None:
     """Keep library chatter out of lessons: transformers' load reports ("classifier.weight MISSING ..."),
     weight-loading and ``datasets.map`` progress bars, and warnings about other libraries' internals."""
+    import logging
     import warnings
 
     import datasets
@@ -37,6 +38,14 @@ def quiet_logs() -> None:
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
     datasets.disable_progress_bars()
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    try:  # setfit (labs 03+) sets its own loggers to INFO on import ("***** Running training *****")
+        import setfit
+
+        setfit.logging.set_verbosity_error()
+        setfit.logging.disable_progress_bar()
+    except ImportError:
+        pass
     warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
     warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")
 

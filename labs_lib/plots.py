@@ -108,3 +108,46 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
     ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
+
+
+def plot_accuracy_vs_shots(table, chance: float | None = None):
+    """Mean accuracy (± std over seeds, shaded) against shots per class, one line per method.
+
+    ``table`` has columns method, shots_per_class, accuracy_mean, accuracy_std; a method measured at one
+    shot count only (a zero-shot baseline, shots 0) is drawn as a dashed horizontal line."""
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    for i, (method, rows) in enumerate(table.groupby("method", sort=False)):
+        rows = rows.sort_values("shots_per_class")
+        color = COLORS[i % len(COLORS)]
+        mean, std = rows["accuracy_mean"].to_numpy(), rows["accuracy_std"].to_numpy()
+        if len(rows) == 1:
+            ax.axhline(mean[0], ls="--", color=color, label=f"{method} ({mean[0]:.2f})")
+            continue
+        shots = rows["shots_per_class"].to_numpy()
+        ax.plot(shots, mean, "o-", color=color, label=method)
+        ax.fill_between(shots, mean - std, mean + std, color=color, alpha=0.2)
+    if chance is not None:
+        ax.axhline(chance, ls=":", color="grey", label=f"chance ({chance:.2f})")
+    shots = sorted(s for s in table["shots_per_class"].unique() if s > 0)
+    ax.set_xscale("log", base=2)
+    ax.set_xticks(shots, [str(s) for s in shots])
+    ax.set(xlabel="labelled examples per class", ylabel="test accuracy", ylim=(0, 1),
+           title="Accuracy vs shots (mean ± std over seeds)")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def plot_embedding_maps(maps: dict, labels, label_names):
+    """One scatter per entry of ``maps`` (title -> (n, 2) array of projected embeddings), coloured by label."""
+    labels = np.asarray(labels)
+    fig, axes = plt.subplots(1, len(maps), figsize=(5 * len(maps), 4.2), squeeze=False)
+    for ax, (title, points) in zip(axes[0], maps.items()):
+        for i, name in enumerate(label_names):
+            pts = np.asarray(points)[labels == i]
+            ax.scatter(pts[:, 0], pts[:, 1], s=12, alpha=0.7, color=COLORS[i % len(COLORS)], label=name)
+        ax.set(title=title, xticks=[], yticks=[])
+    axes[0][0].legend(fontsize=8, markerscale=1.5)
+    fig.tight_layout()
+    return fig

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from labs_lib.data import DataError, load_text_classification
+from labs_lib.data import DataError, load_text_classification, sample_per_class
 
 
 def reviews(n=40, labels=("bad", "good")):
@@ -190,3 +190,25 @@ def test_hub_failures_are_clear_errors(monkeypatch):
     monkeypatch.setattr(datasets, "load_dataset", lambda *a, **k: only_train)
     with pytest.raises(DataError, match="needs 'train' and 'test' splits; it has \\['train'\\]"):
         load_text_classification("someone/reviews")
+
+
+def _labelled(n_per_class, classes=("a", "b", "c")):
+    from datasets import ClassLabel, Dataset, Features, Value
+
+    rows = [(f"{c} text {i}", k) for k, c in enumerate(classes) for i in range(n_per_class[k])]
+    return Dataset.from_dict({"text": [r[0] for r in rows], "label": [r[1] for r in rows]},
+                             features=Features({"text": Value("string"), "label": ClassLabel(names=list(classes))}))
+
+
+def test_sample_per_class_draws_n_of_each_class_repeatably():
+    ds = _labelled([10, 12, 9])
+    few = sample_per_class(ds, 4, seed=1)
+    assert sorted(list(few["label"])) == [0] * 4 + [1] * 4 + [2] * 4
+    assert list(few["text"]) == list(sample_per_class(ds, 4, seed=1)["text"])
+    assert list(few["text"]) != list(sample_per_class(ds, 4, seed=2)["text"])
+    assert list(few["label"]) != sorted(few["label"])  # shuffled, not grouped by class
+
+
+def test_sample_per_class_names_the_class_that_is_too_small():
+    with pytest.raises(DataError, match=r"Class 'c' has only 3 training example\(s\); cannot draw 4"):
+        sample_per_class(_labelled([10, 10, 3]), 4)

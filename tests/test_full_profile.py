@@ -64,3 +64,30 @@ def test_cpu_profile_targets_exist_in_packaged_minilm():
     names = {n.split(".")[-1] for n, _ in model.named_modules()}
     assert set(cfg.lora_targets) <= names
     assert max(cfg.freeze_sweep) < len(models.encoder_layers(model))
+
+
+@pytest.fixture
+def fake_setfit_sst2(monkeypatch):
+    """A stand-in with SetFit/sst2's shape: train/validation/test, `text`, int `label`, and `label_text`."""
+    def split(n, offset):
+        return datasets.Dataset.from_dict({"text": [f"sentence {offset + i}" for i in range(n)],
+                                           "label": [i % 2 for i in range(n)],
+                                           "label_text": ["negative", "positive"] * (n // 2)})
+
+    fake = datasets.DatasetDict({"train": split(100, 0), "validation": split(20, 500), "test": split(40, 900)})
+    monkeypatch.setattr(datasets, "load_dataset", lambda name, *a, **k: fake)
+
+
+def test_setfit_full_data_takes_label_names_from_label_text(fake_setfit_sst2):
+    cfg = lab_config("03_setfit", "full")
+    ds, names = data.load_text_classification(cfg.data, eval_size=cfg.eval_size)
+    assert names == ["negative", "positive"]
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [100, 20, 40]
+    assert list(ds["test"]["label"])[:2] == [0, 1]  # ids keep the dataset's own order
+    assert cfg.label_prompt.format(names[1]) == "positive review"
+
+
+def test_setfit_full_model_is_a_sentence_transformer_id():
+    cfg = lab_config("03_setfit", "full")
+    assert cfg.model == "sentence-transformers/paraphrase-mpnet-base-v2" and cfg.data == "SetFit/sst2"
+    assert cfg.n_seeds >= 3 and sorted(cfg.shots) == cfg.shots

@@ -52,3 +52,22 @@ def test_lora_exercise_counts_like_peft(tmp_path):
     fresh = AutoModelForSequenceClassification.from_pretrained(build_tiny_bert(tmp_path / "t"), num_labels=2)
     with pytest.raises(AssertionError, match="has 4 targeted Linear layers"):
         checks.check_lora_params(by_hand + 1, fresh, 4, ["query", "value"])
+
+
+@pytest.mark.parametrize("n,k", [(1, 2), (4, 2), (8, 3), (8, 5), (16, 2)])
+def test_pair_formula_matches_setfits_sampler(n, k):
+    # same-class pairs K*N(N+1)/2, cross-class K(K-1)/2*N^2; oversampling yields 2*max of the two
+    same, cross = k * n * (n + 1) // 2, k * (k - 1) // 2 * n * n
+    assert checks.setfit_pair_count(n, k) == 2 * max(same, cross)
+    assert checks.setfit_pair_count(n, k, num_iterations=3) == 2 * 3 * n * k
+
+
+def test_pair_count_exercise_accepts_right_rejects_wrong(capsys):
+    # 8 shots x 3 classes: same 3*36 = 108, cross 3*64 = 192 -> 2*192 = 384
+    assert checks.check_pair_count(None, 8, 3) is False
+    assert "Hint" in capsys.readouterr().out
+    assert checks.check_pair_count(384, 8, 3) is True
+    with pytest.raises(AssertionError, match="max"):
+        checks.check_pair_count(300, 8, 3)
+    with pytest.raises(AssertionError, match="num_iterations"):
+        checks.check_pair_count(384, 8, 3, num_iterations=20)
