@@ -70,3 +70,17 @@ def check_pair_count(answer, shots_per_class: int, num_classes: int, num_iterati
         wrong = ("same-class pairs = K x N(N+1)/2, cross-class pairs = K(K-1)/2 x N^2; the sampler yields "
                  "2 x max(same, cross).")
     return _verdict(answer, expected, hint=hint, wrong=wrong)
+
+
+def check_mask_share(answer, mlm_probability: float, mask_replace_prob: float = 0.8) -> bool:
+    """Exercise: what share of the input tokens becomes [MASK] under the 80/10/10 rule?"""
+    expected = mlm_probability * mask_replace_prob
+    if answer is None:
+        print("Not answered yet. Hint: first the share of tokens chosen for the loss, then the share of those that "
+              "are replaced by [MASK].")
+        return False
+    if abs(float(answer) - expected) > 1e-3:
+        raise AssertionError(f"{answer!r} is not right. {mlm_probability:.0%} of the tokens are chosen; of those, "
+                             f"{mask_replace_prob:.0%} become [MASK] (the rest: random token or unchanged).")
+    print(f"Correct: {expected:.3g} ({mlm_probability:.0%} chosen x {mask_replace_prob:.0%} replaced by [MASK]).")
+    return True

@@ -182,6 +182,55 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
     return _to_datasets(frames, [str(n) for n in label_names]), [str(n) for n in label_names]
 
 
+def load_texts(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
+               eval_size: int | None = None, seed: int = 0, hub_splits: dict[str, str] | None = None):
+    """Unlabelled text for language modelling -> DatasetDict with ``train`` and ``test``, one ``text`` column.
+
+    ``source`` is a file (CSV / JSONL / Parquet / TXT with one text per line; 10% held out as test, fixed seed),
+    a folder with ``train.*`` and ``test.*``, or a hub dataset id whose splits ``hub_splits`` names
+    (``{"train": "unsupervised", "test": "test"}``); other columns, labels included, are ignored.
+    ``train_size`` / ``eval_size`` cap the two splits (random samples with ``seed``).
+    """
+    if resolve_path(source) is None and _looks_like_hub_id(source):
+        frames = _read_hub_texts(source, hub_splits or {"train": "train", "test": "test"})
+    else:
+        path = resolve_path(source)
+        if path is not None and path.is_file() and path.suffix.lower() == ".txt":
+            lines = path.read_text(encoding="utf-8").splitlines()
+            frames = {"all": pd.DataFrame({"text": [line for line in lines if line.strip()]})}
+            if frames["all"].empty:
+                raise DataError(f"{path}: the file holds no text.")
+        else:
+            frames = read_splits(source)
+    frames = {name: check_text(rename_columns(f, columns, ["text"], f"{source} [{name}]"), "text",
+                               f"{source} [{name}]") for name, f in frames.items()}
+    if "all" in frames:
+        if len(frames["all"]) < 20:
+            raise DataError(f"{source}: {len(frames['all'])} text(s) is too little to hold 10% out; give at least 20.")
+        test = frames["all"].sample(frac=0.1, random_state=seed)
+        frames = {"train": frames["all"].drop(test.index), "test": test}
+    from datasets import Dataset, DatasetDict
+
+    sizes = {"train": train_size, "test": eval_size}
+    return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], sizes[name], seed=seed)
+                                                  .reset_index(drop=True), preserve_index=False)
+                        for name in ("train", "test")})
+
+
+def _read_hub_texts(source: str, splits: dict[str, str]):
+    import datasets
+
+    frames = {}
+    for ours, theirs in splits.items():
+        try:
+            frames[ours] = datasets.load_dataset(source, split=theirs).to_pandas()
+        except Exception as err:
+            raise DataError(f"{source} [{theirs}]: could not load it from the Hugging Face hub "
+                            f"({type(err).__name__}: {err}). Check the id, the split name and the network, "
+                            "or pass a local file as data_path.") from err
+    return frames
+
+
 def sample_per_class(dataset, n: int, seed: int = 0):
     """``n`` examples of every class from a Dataset (a few-shot training set), drawn with ``seed``, shuffled."""
     import numpy as np

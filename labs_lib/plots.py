@@ -113,14 +113,14 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
 def plot_accuracy_vs_shots(table, chance: float | None = None):
     """Mean accuracy (± std over seeds, shaded) against shots per class, one line per method.
 
-    ``table`` has columns method, shots_per_class, accuracy_mean, accuracy_std; a method measured at one
-    shot count only (a zero-shot baseline, shots 0) is drawn as a dashed horizontal line."""
+    ``table`` has columns method, shots_per_class, accuracy_mean, accuracy_std; a method measured at 0 shots
+    (a zero-shot baseline) is drawn as a dashed horizontal line."""
     fig, ax = plt.subplots(figsize=(7.5, 4))
     for i, (method, rows) in enumerate(table.groupby("method", sort=False)):
         rows = rows.sort_values("shots_per_class")
         color = COLORS[i % len(COLORS)]
         mean, std = rows["accuracy_mean"].to_numpy(), rows["accuracy_std"].to_numpy()
-        if len(rows) == 1:
+        if (rows["shots_per_class"] == 0).all():
             ax.axhline(mean[0], ls="--", color=color, label=f"{method} ({mean[0]:.2f})")
             continue
         shots = rows["shots_per_class"].to_numpy()
@@ -149,5 +149,24 @@ def plot_embedding_maps(maps: dict, labels, label_names):
             ax.scatter(pts[:, 0], pts[:, 1], s=12, alpha=0.7, color=COLORS[i % len(COLORS)], label=name)
         ax.set(title=title, xticks=[], yticks=[])
     axes[0][0].legend(fontsize=8, markerscale=1.5)
+    fig.tight_layout()
+    return fig
+
+
+def plot_seed_runs(runs, metric: str = "accuracy"):
+    """One dot per run (seed) and a bar for the mean, per method: is a difference larger than the seed noise?"""
+    methods = list(dict.fromkeys(runs["method"]))
+    fig, ax = plt.subplots(figsize=(max(5, 1.8 * len(methods)), 3.6))
+    for i, method in enumerate(methods):
+        values = runs.loc[runs["method"] == method, metric].to_numpy()
+        ax.bar(i, values.mean(), width=0.6, color=COLORS[i % len(COLORS)], alpha=0.35)
+        jitter = np.linspace(-0.12, 0.12, len(values)) if len(values) > 1 else [0.0]
+        ax.scatter(i + np.asarray(jitter), values, color=COLORS[i % len(COLORS)], zorder=3)
+        ax.text(i, values.mean(), f"{values.mean():.3f}", ha="center", va="bottom")
+    ax.set_xticks(range(len(methods)), methods)
+    low = runs[metric].min()
+    ax.set(ylabel=f"test {metric}", ylim=(max(0, low - 0.1), min(1, runs[metric].max() + 0.05)),
+           title=f"Test {metric} per run (dots) and mean (bars)")
+    ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()
     return fig

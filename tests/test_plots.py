@@ -26,3 +26,18 @@ def test_embedding_maps_one_panel_per_map_one_colour_per_class():
     fig = plots.plot_embedding_maps({"before": points, "after": points * 2}, labels, ["a", "b", "c"])
     assert len(fig.axes) == 2
     assert all(len(ax.collections) == 3 for ax in fig.axes)
+
+
+def test_a_single_shot_count_is_still_a_point_not_a_zero_shot_line():
+    table = pd.DataFrame([{"method": "SetFit", "shots_per_class": 8, "accuracy_mean": 0.7, "accuracy_std": 0.1}])
+    ax = plots.plot_accuracy_vs_shots(table).axes[0]
+    (line,) = ax.get_lines()
+    assert line.get_label() == "SetFit" and list(line.get_xdata()) == [8]
+
+
+def test_seed_runs_one_bar_and_one_dot_per_run_per_method():
+    runs = pd.DataFrame({"method": ["a", "a", "a", "b", "b", "b"], "accuracy": [0.7, 0.72, 0.71, 0.8, 0.79, 0.81]})
+    ax = plots.plot_seed_runs(runs).axes[0]
+    assert len(ax.patches) == 2
+    assert [len(c.get_offsets()) for c in ax.collections] == [3, 3]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
