@@ -162,10 +162,10 @@ def plot_seed_runs(runs, metric: str = "accuracy"):
         ax.bar(i, values.mean(), width=0.6, color=COLORS[i % len(COLORS)], alpha=0.35)
         jitter = np.linspace(-0.12, 0.12, len(values)) if len(values) > 1 else [0.0]
         ax.scatter(i + np.asarray(jitter), values, color=COLORS[i % len(COLORS)], zorder=3)
-        ax.text(i, values.mean(), f"{values.mean():.3f}", ha="center", va="bottom")
+        ax.text(i, values.max() + 0.01, f"mean {values.mean():.3f}", ha="center", va="bottom")
     ax.set_xticks(range(len(methods)), methods)
     low = runs[metric].min()
-    ax.set(ylabel=f"test {metric}", ylim=(max(0, low - 0.1), min(1, runs[metric].max() + 0.05)),
+    ax.set(ylabel=f"test {metric}", ylim=(max(0, low - 0.1), min(1.02, runs[metric].max() + 0.07)),
            title=f"Test {metric} per run (dots) and mean (bars)")
     ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()

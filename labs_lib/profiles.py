@@ -66,18 +66,18 @@ LABS = {
     "04_mlm": {
         "smoke": dict(
             model=TINY_BERT, corpus=REVIEW_CORPUS, corpus_splits=None, corpus_train_size=400, corpus_eval_size=60,
-            block_size=64, mlm_probability=0.15, mlm_epochs=2, mlm_batch_size=16, mlm_lr=1e-3,
-            data=REVIEWS, train_size=320, eval_size=96, epochs=3, batch_size=16, max_length=64, lr=2e-3, n_seeds=3,
+            block_size=64, mlm_probability=0.15, mlm_epochs=2, mlm_batch_size=16, mlm_lr=1e-3, head_lr=1e-3,
+            data=REVIEWS, train_size=480, eval_size=96, epochs=5, batch_size=16, max_length=64, lr=1e-3, n_seeds=3,
         ),
         "cpu": dict(
             model=MINILM, corpus=REVIEW_CORPUS, corpus_splits=None, corpus_train_size=600, corpus_eval_size=150,
-            block_size=64, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=16, mlm_lr=2e-4,
-            data=REVIEWS, train_size=300, eval_size=300, epochs=2, batch_size=16, max_length=64, lr=1e-4, n_seeds=3,
+            block_size=64, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=16, mlm_lr=1e-4, head_lr=1e-3,
+            data=REVIEWS, train_size=400, eval_size=300, epochs=3, batch_size=16, max_length=64, lr=3e-4, n_seeds=3,
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", corpus="stanfordnlp/imdb",
             corpus_splits={"train": "unsupervised", "test": "test"}, corpus_train_size=20_000, corpus_eval_size=1_000,
-            block_size=128, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=32, mlm_lr=5e-5,
+            block_size=128, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=32, mlm_lr=5e-5, head_lr=1e-3,
             data="stanfordnlp/imdb", train_size=2_000, eval_size=2_000, epochs=2, batch_size=32, max_length=256,
             lr=5e-5, n_seeds=3,
         ),

@@ -91,3 +91,20 @@ def test_setfit_full_model_is_a_sentence_transformer_id():
     cfg = lab_config("03_setfit", "full")
     assert cfg.model == "sentence-transformers/paraphrase-mpnet-base-v2" and cfg.data == "SetFit/sst2"
     assert cfg.n_seeds >= 3 and sorted(cfg.shots) == cfg.shots
+
+
+def test_mlm_body_copies_into_a_classifier_for_the_full_and_offline_model_kinds():
+    """Lab 04 builds each classifier from the original checkpoint and copies an adapted masked-LM body into it:
+    DistilBERT (full) must match key for key; BERT/MiniLM (offline) may only lack the pooler, which MLM models have not."""
+    from transformers import (BertConfig, BertForMaskedLM, BertForSequenceClassification, DistilBertConfig,
+                              DistilBertForMaskedLM, DistilBertForSequenceClassification)
+
+    distil = DistilBertConfig(n_layers=2, dim=32, hidden_dim=64, n_heads=2, vocab_size=100)
+    missing, unexpected = DistilBertForSequenceClassification(distil).base_model.load_state_dict(
+        DistilBertForMaskedLM(distil).base_model.state_dict(), strict=False)
+    assert (missing, unexpected) == ([], [])
+    bert = BertConfig(num_hidden_layers=2, hidden_size=32, intermediate_size=64, num_attention_heads=2, vocab_size=100)
+    missing, unexpected = BertForSequenceClassification(bert).base_model.load_state_dict(
+        BertForMaskedLM(bert).base_model.state_dict(), strict=False)
+    assert unexpected == [] and missing and all(k.startswith("pooler") for k in missing)
+    assert lab_config("04_mlm", "full").model == "distilbert/distilbert-base-uncased"
