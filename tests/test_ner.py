@@ -1,0 +1,112 @@
+"""Lab 05's data helpers: the CoNLL / JSONL readers, BIO validation errors, sub-token alignment."""
+
+import json
+
+import datasets
+import pytest
+
+from labs_lib.data import DataError
+from labs_lib.ner import CONLL2003_TAGS, align_labels, check_bio, load_ner, read_conll, read_tagged_jsonl, tag_names
+
+CONLL = """-DOCSTART- -X- O O
+
+Maria NNP B-PER
+Okafor NNP I-PER
+visited VBD O
+New NNP B-LOC
+York NNP I-LOC
+. . O
+
+Nothing O
+happened O
+"""
+
+
+def sentences(n=30):
+    return [(["Ana", "Lind", "met", "Bo", "in", "Oslo"], ["B-PER", "I-PER", "O", "B-PER", "O", "B-LOC"])] * n
+
+
+def write_conll(path, sents):
+    path.write_text("\n\n".join("\n".join(f"{t} {g}" for t, g in zip(*s)) for s in sents) + "\n")
+
+
+def test_read_conll_takes_the_last_column_and_skips_docstart(tmp_path):
+    (tmp_path / "a.conll").write_text(CONLL)
+    got = read_conll(tmp_path / "a.conll")
+    assert got == [(["Maria", "Okafor", "visited", "New", "York", "."], ["B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]),
+                   (["Nothing", "happened"], ["O", "O"])]
+
+
+def test_read_conll_names_the_line_without_a_tag(tmp_path):
+    (tmp_path / "a.conll").write_text("Maria B-PER\nOkafor\n")
+    with pytest.raises(DataError, match="line 2: 'Okafor' has no tag"):
+        read_conll(tmp_path / "a.conll")
+
+
+def test_jsonl_reader_with_column_mapping_and_missing_field(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"words": ["Oslo"], "labels": ["B-LOC"]}) + "\n")
+    assert read_tagged_jsonl(path, {"tokens": "words", "tags": "labels"}) == [(["Oslo"], ["B-LOC"])]
+    with pytest.raises(DataError, match=r"no \['tokens', 'tags'\] field"):
+        read_tagged_jsonl(path)
+
+
+@pytest.mark.parametrize("tokens,tags,message", [
+    (["New", "York"], ["B-LOC"], "2 tokens but 1 tags"),
+    (["New", "York"], ["O", "I-LOC"], r"token 1 \('York'\): I-LOC follows O"),
+    (["New", "York"], ["B-PER", "I-LOC"], "I-LOC follows B-PER"),
+    (["Oslo"], ["LOC"], "unknown tag 'LOC'"),
+    ([], [], "empty sentence"),
+])
+def test_bio_errors_name_the_sentence_and_token(tokens, tags, message):
+    with pytest.raises(DataError, match=message):
+        check_bio([(["fine"], ["O"]), (tokens, tags)])
+
+
+def test_valid_bio_passes_and_adjacent_same_type_entities_are_fine():
+    check_bio([(["Ana", "Bo", "left"], ["B-PER", "B-PER", "O"]), (["x"], ["O"])])
+
+
+def test_tag_names_o_first_then_types_in_order():
+    assert tag_names([(["a"] * 3, ["B-PER", "B-LOC", "I-LOC"])]) == ["O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
+
+
+def test_load_ner_from_one_file_splits_70_15_15_repeatably(tmp_path):
+    write_conll(tmp_path / "all.conll", sentences(40))
+    ds, names = load_ner(str(tmp_path / "all.conll"), seed=1)
+    assert [len(ds[s]) for s in ("train", "validation", "test")] == [28, 6, 6]
+    assert names == ["O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
+    assert ds["train"][0]["ner_tags"] == [3, 4, 0, 3, 0, 1]
+
+
+def test_load_ner_refuses_a_tag_only_seen_outside_train(tmp_path):
+    write_conll(tmp_path / "train.conll", sentences(10))
+    write_conll(tmp_path / "test.conll", [(["Acme"], ["B-ORG"])])
+    with pytest.raises(DataError, match=r"\['B-ORG'\] never occur in train"):
+        load_ner(str(tmp_path))
+
+
+def test_load_ner_folder_without_test_says_what_is_missing(tmp_path):
+    write_conll(tmp_path / "train.conll", sentences(10))
+    with pytest.raises(DataError, match="missing: test"):
+        load_ner(str(tmp_path))
+
+
+def test_hub_copy_with_int_tags_and_no_names_gets_conll2003_order(monkeypatch):
+    features = datasets.Features({"tokens": datasets.Sequence(datasets.Value("string")),
+                                  "ner_tags": datasets.Sequence(datasets.Value("int64"))})
+    split = datasets.Dataset.from_dict({"tokens": [["Ana", "in", "Oslo"]] * 30, "ner_tags": [[1, 0, 5]] * 30},
+                                       features=features)
+    monkeypatch.setattr(datasets, "load_dataset", lambda name, *a, **k: datasets.DatasetDict(
+        {"train": split, "validation": split, "test": split}))
+    ds, names = load_ner("someone/conll2003-copy")
+    assert CONLL2003_TAGS[1] == "B-PER" and CONLL2003_TAGS[5] == "B-LOC"
+    assert [names[i] for i in ds["test"][0]["ner_tags"]] == ["B-PER", "O", "B-LOC"]
+
+
+def test_align_first_subtoken_only_and_all_subtokens():
+    names = ["O", "B-LOC", "I-LOC"]
+    word_ids = [None, 0, 0, 1, 2, 2, None]  # [CLS] Tar ##bury is Lake ##side [SEP] -> words: Tarbury, is, Lakeside
+    word_labels = [1, 0, 1]
+    assert align_labels(word_ids, word_labels, names) == [-100, 1, -100, 0, 1, -100, -100]
+    assert align_labels(word_ids, word_labels, names, label_all_subtokens=True) == [-100, 1, 2, 0, 1, 2, -100]
