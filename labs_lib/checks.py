@@ -84,3 +84,21 @@ def check_mask_share(answer, mlm_probability: float, mask_replace_prob: float = 
                              f"{mask_replace_prob:.0%} become [MASK] (the rest: random token or unchanged).")
     print(f"Correct: {expected:.3g} ({mlm_probability:.0%} chosen x {mask_replace_prob:.0%} replaced by [MASK]).")
     return True
+
+
+def check_bio_tags(answer, tokens, expected) -> bool:
+    """Exercise: tag ``tokens`` in BIO by hand; ``answer`` is a list of tags, one per token."""
+    if answer is None:
+        print("Not answered yet. Hint: one tag per token; the first token of an entity gets B-TYPE, the following "
+              "tokens of the same entity I-TYPE, everything else O. Two entities side by side each start with B-.")
+        return False
+    answer = list(answer)
+    if len(answer) != len(tokens):
+        raise AssertionError(f"{len(answer)} tags for {len(tokens)} tokens: give exactly one tag per token.")
+    wrong = [(i, tokens[i], a, e) for i, (a, e) in enumerate(zip(answer, expected)) if a != e]
+    if wrong:
+        i, token, got, _ = wrong[0]
+        raise AssertionError(f"{len(wrong)} tag(s) wrong; the first is token {i} ({token!r}), which you tagged "
+                             f"{got!r}. Is it inside an entity? Does an entity start there?")
+    print(f"Correct: {' '.join(f'{t}/{g}' for t, g in zip(tokens, expected))}")
+    return True

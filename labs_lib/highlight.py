@@ -44,3 +44,35 @@ def masked_tokens_html(tokenizer, input_ids, labels, title: str = "") -> str:
     head = f"<b>{html.escape(title)}</b> &nbsp; " if title else ""
     return (f"<div style='font-family:monospace;line-height:2.2;margin-bottom:8px'>{head}{legend}<br>"
             + " ".join(spans) + "</div>")
+
+
+ENTITY_COLORS = {"PER": "#f4a6a6", "ORG": "#a6c8f4", "LOC": "#b9e3b1", "MISC": "#f7d08a"}
+
+
+def entity_spans(tokens, tags) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each entity in a BIO-tagged sentence; ``end`` is exclusive."""
+    spans, start, kind = [], None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+            spans.append((start, i, kind))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return spans
+
+
+def entities_html(tokens, tags) -> str:
+    """A sentence with each entity on a coloured background, its type in small capitals after it."""
+    spans = {start: (end, kind) for start, end, kind in entity_spans(tokens, tags)}
+    parts, i = [], 0
+    while i < len(tokens):
+        if i in spans:
+            end, kind = spans[i]
+            color = ENTITY_COLORS.get(kind, "#dddddd")
+            parts.append(f"<span style='background:{color};padding:1px 4px;border-radius:3px'>"
+                         f"{html.escape(' '.join(tokens[i:end]))} <small><b>{html.escape(kind)}</b></small></span>")
+            i = end
+        else:
+            parts.append(html.escape(tokens[i]))
+            i += 1
+    return "<div style='line-height:2'>" + " ".join(parts) + "</div>"

@@ -22,6 +22,7 @@ TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, t
 REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
 SUPPORT_TICKETS = "assets/support_tickets"  # the project's own customer-support messages, 5 intents
 REVIEW_CORPUS = "assets/review_corpus"  # the project's own unlabelled movie reviews, for continued pretraining
+NER_SENTENCES = "assets/ner"  # the project's own news-style sentences tagged PER/ORG/LOC/MISC (CoNLL format)
 
 LABS = {
     "01_classification": {
@@ -81,6 +82,14 @@ LABS = {
             data="stanfordnlp/imdb", train_size=2_000, eval_size=2_000, epochs=2, batch_size=32, max_length=256,
             lr=5e-5, n_seeds=3,
         ),
+    },
+    "05_ner": {
+        "smoke": dict(model=TINY_BERT, data=NER_SENTENCES, train_size=400, eval_size=100, epochs=40, batch_size=16,
+                      max_length=64, lr=3e-3),
+        "cpu": dict(model=MINILM, data=NER_SENTENCES, train_size=None, eval_size=None, epochs=4, batch_size=16,
+                    max_length=64, lr=2e-4),
+        "full": dict(model="google-bert/bert-base-cased", data="lukasgarbas/conll-03", train_size=None,
+                     eval_size=None, epochs=3, batch_size=32, max_length=128, lr=3e-5),
     },
 }
 

@@ -110,3 +110,25 @@ def test_align_first_subtoken_only_and_all_subtokens():
     word_labels = [1, 0, 1]
     assert align_labels(word_ids, word_labels, names) == [-100, 1, -100, 0, 1, -100, -100]
     assert align_labels(word_ids, word_labels, names, label_all_subtokens=True) == [-100, 1, 2, 0, 1, 2, -100]
+
+
+def test_entity_spans_keep_adjacent_same_type_entities_apart():
+    from labs_lib.highlight import entities_html, entity_spans
+
+    tags = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "I-LOC", "I-ORG"]
+    assert entity_spans(["w"] * 7, tags) == [(0, 2, "PER"), (2, 3, "PER"), (4, 6, "LOC"), (6, 7, "ORG")]
+    html = entities_html(["Ana", "Lind", "Bo", "in", "New", "York", "Corp"], tags)
+    assert html.count("<b>PER</b>") == 2 and "Ana Lind <small>" in html
+
+
+def test_bio_exercise(capsys):
+    from labs_lib import checks
+
+    tokens, gold = ["Ana", "Lind", "in", "Oslo"], ["B-PER", "I-PER", "O", "B-LOC"]
+    assert checks.check_bio_tags(None, tokens, gold) is False
+    assert "Hint" in capsys.readouterr().out
+    assert checks.check_bio_tags(gold, tokens, gold) is True
+    with pytest.raises(AssertionError, match=r"token 1 \('Lind'\)"):
+        checks.check_bio_tags(["B-PER", "B-PER", "O", "B-LOC"], tokens, gold)
+    with pytest.raises(AssertionError, match="3 tags for 4 tokens"):
+        checks.check_bio_tags(gold[:3], tokens, gold)
