@@ -115,16 +115,24 @@ def _read_hub(source: str) -> dict:
     for split in ("train", "validation", "test"):
         if split not in ds:
             continue
-        feature = ds[split].features["ner_tags"]
-        inner = getattr(feature, "feature", None)
+        missing = {"tokens", "ner_tags"} - set(ds[split].column_names)
+        if missing:
+            raise DataError(f"{source} [{split}]: no {sorted(missing)} column(s); found {ds[split].column_names}.")
+        inner = getattr(ds[split].features["ner_tags"], "feature", None)
         if isinstance(inner, datasets.ClassLabel):
             names = inner.names
-        elif isinstance(inner, datasets.Value) and inner.dtype.startswith("int"):
+        elif isinstance(inner, datasets.Value) and "int" in inner.dtype:
             names = CONLL2003_TAGS   # a copy that dropped the names: CoNLL-2003's own order, stated once here
+            print(f"{source}: ner_tags are bare ids; reading them in CoNLL-2003's order {CONLL2003_TAGS}")
         else:
             names = None             # tags stored as strings already
-        splits[split] = [(list(row["tokens"]), [names[t] for t in row["ner_tags"]] if names else list(row["ner_tags"]))
-                         for row in ds[split]]
+        rows = [row for row in ds[split] if len(row["tokens"]) and row["tokens"][0] != "-DOCSTART-"]
+        try:
+            splits[split] = [(list(row["tokens"]), [names[t] for t in row["ner_tags"]] if names
+                              else [str(t) for t in row["ner_tags"]]) for row in rows]
+        except IndexError as err:
+            raise DataError(f"{source} [{split}]: a tag id is beyond CoNLL-2003's 9 tags; this copy numbers its tags "
+                            "differently. Use a copy that keeps tag names.") from err
     return splits
 
 

@@ -132,3 +132,23 @@ def test_bio_exercise(capsys):
         checks.check_bio_tags(["B-PER", "B-PER", "O", "B-LOC"], tokens, gold)
     with pytest.raises(AssertionError, match="3 tags for 4 tokens"):
         checks.check_bio_tags(gold[:3], tokens, gold)
+
+
+@pytest.mark.parametrize("kind", ["names", "strings"])
+def test_hub_copies_with_classlabel_or_string_tags(monkeypatch, kind):
+    names = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    if kind == "names":
+        tag_feature = datasets.Sequence(datasets.ClassLabel(names=names))
+        rows = [[1, 0, 3]] * 30
+    else:
+        tag_feature = datasets.Sequence(datasets.Value("string"))
+        rows = [["B-PER", "O", "B-LOC"]] * 30
+    features = datasets.Features({"tokens": datasets.Sequence(datasets.Value("string")), "ner_tags": tag_feature})
+    tokens = [["-DOCSTART-"]] + [["Ana", "in", "Oslo"]] * 29 + [[]]
+    split = datasets.Dataset.from_dict({"tokens": tokens, "ner_tags": [[0]] + rows[:29] + [[]]} if kind == "names"
+                                       else {"tokens": tokens, "ner_tags": [["O"]] + rows[:29] + [[]]}, features=features)
+    monkeypatch.setattr(datasets, "load_dataset", lambda name, *a, **k: datasets.DatasetDict(
+        {"train": split, "validation": split, "test": split}))
+    ds, tags = load_ner("lukasgarbas/conll-03")
+    assert len(ds["test"]) == 29  # the -DOCSTART- row and the empty row are skipped
+    assert [tags[i] for i in ds["test"][0]["ner_tags"]] == ["B-PER", "O", "B-LOC"]
