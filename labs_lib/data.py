@@ -218,17 +218,7 @@ def load_texts(source: str, columns: dict[str, str] | None = None, train_size: i
 
 
 def _read_hub_texts(source: str, splits: dict[str, str]):
-    import datasets
-
-    frames = {}
-    for ours, theirs in splits.items():
-        try:
-            frames[ours] = datasets.load_dataset(source, split=theirs).to_pandas()
-        except Exception as err:
-            raise DataError(f"{source} [{theirs}]: could not load it from the Hugging Face hub "
-                            f"({type(err).__name__}: {err}). Check the id, the split name and the network, "
-                            "or pass a local file as data_path.") from err
-    return frames
+    return {ours: load_hub_dataset(source, split=theirs).to_pandas() for ours, theirs in splits.items()}
 
 
 def sample_per_class(dataset, n: int, seed: int = 0):
@@ -262,17 +252,28 @@ def _looks_like_hub_id(source) -> bool:
             and resolve_path(text.split("/")[0]) is None)
 
 
+def load_hub_dataset(source: str, split: str | None = None):
+    """``datasets.load_dataset(source)`` (one ``split``, or all as a DatasetDict that must hold train and test);
+    any failure becomes a DataError naming the id (and split)."""
+    import datasets
+
+    where = f"{source} [{split}]" if split else source
+    try:
+        ds = datasets.load_dataset(source, split=split) if split else datasets.load_dataset(source)
+    except Exception as err:  # not found, offline, needs a config name, ...
+        raise DataError(f"{where}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
+                        f"Check the owner-prefixed id{', the split name' if split else ''} and the network, "
+                        "or pass a local file as data_path.") from err
+    if split is None and ("train" not in ds or "test" not in ds):
+        raise DataError(f"{source}: a hub dataset needs 'train' and 'test' splits; it has {list(ds)}.")
+    return ds
+
+
 def _read_hub(source: str):
     """Train/test (and validation if present) of a hub dataset as DataFrames, labels as their names."""
     import datasets
 
-    try:
-        ds = datasets.load_dataset(source)
-    except Exception as err:  # not found, offline, needs a config name, ...
-        raise DataError(f"{source}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
-                        "Check the owner-prefixed id and the network, or pass a local file as data_path.") from err
-    if "train" not in ds or "test" not in ds:
-        raise DataError(f"{source}: a hub dataset needs 'train' and 'test' splits; it has {list(ds)}.")
+    ds = load_hub_dataset(source)
     frames, names = {}, None
     for split in ("train", "validation", "test"):
         if split in ds:

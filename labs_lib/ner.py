@@ -9,11 +9,10 @@ import json
 import random
 from pathlib import Path
 
-from labs_lib.data import DataError, resolve_path
+from labs_lib.data import SPLIT_NAMES, DataError, _looks_like_hub_id, load_hub_dataset, resolve_path
 
 # CoNLL-2003's ner_tags ids, in the order its hub copies number them (for a copy that keeps only the ids).
 CONLL2003_TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-SPLIT_NAMES = {"train": ("train",), "validation": ("validation", "valid", "val", "dev"), "test": ("test",)}
 SUFFIXES = (".conll", ".txt", ".tsv", ".jsonl")
 
 
@@ -104,13 +103,7 @@ def _read_file(path: Path, columns) -> list:
 def _read_hub(source: str) -> dict:
     import datasets
 
-    try:
-        ds = datasets.load_dataset(source)
-    except Exception as err:
-        raise DataError(f"{source}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
-                        "Check the owner-prefixed id and the network, or pass a local file as data_path.") from err
-    if "train" not in ds or "test" not in ds:
-        raise DataError(f"{source}: a hub dataset needs 'train' and 'test' splits; it has {list(ds)}.")
+    ds = load_hub_dataset(source)
     splits = {}
     for split in ("train", "validation", "test"):
         if split not in ds:
@@ -145,7 +138,7 @@ def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int
     ``ner_tags``. Tags are checked (BIO, lengths) and tags seen only outside train are refused.
     """
     path = resolve_path(source)
-    if path is None and str(source).count("/") == 1 and not str(source).startswith((".", "/", "~")):
+    if path is None and _looks_like_hub_id(source):
         splits = _read_hub(source)
     elif path is None:
         raise DataError(f"{source}: no such file or folder.")
