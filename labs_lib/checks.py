@@ -102,3 +102,20 @@ def check_bio_tags(answer, tokens, expected) -> bool:
                              f"{got!r}. Is it inside an entity? Does an entity start there?")
     print(f"Correct: {' '.join(f'{t}/{g}' for t, g in zip(tokens, expected))}")
     return True
+
+
+def check_rouge1(answer, prediction: str, reference: str) -> bool:
+    """Exercise: ROUGE-1 F1 of ``prediction`` against ``reference``, by hand; checked against ``rouge_score``."""
+    from labs_lib.metrics import rouge_scores
+
+    expected = float(rouge_scores([prediction], [reference])["rouge1"].iloc[0])
+    if answer is None:
+        print("Not answered yet. Hint: lower-case both, split into words (punctuation dropped), count the words they "
+              "share (a word counts as often as it appears in both); precision = shared / prediction words, "
+              "recall = shared / reference words, F1 = 2PR / (P + R).")
+        return False
+    if abs(float(answer) - expected) > 0.01:
+        raise AssertionError(f"{answer!r} is not right. The prediction has {len(prediction.split())} words and the "
+                             f"reference {len(reference.split())}; count the overlap once more.")
+    print(f"Correct: ROUGE-1 F1 = {expected:.3f}.")
+    return True

@@ -252,14 +252,14 @@ def _looks_like_hub_id(source) -> bool:
             and resolve_path(text.split("/")[0]) is None)
 
 
-def load_hub_dataset(source: str, split: str | None = None):
-    """``datasets.load_dataset(source)`` (one ``split``, or all as a DatasetDict that must hold train and test);
-    any failure becomes a DataError naming the id (and split)."""
+def load_hub_dataset(source: str, split: str | None = None, config: str | None = None):
+    """``datasets.load_dataset(source, config)`` (one ``split``, or all as a DatasetDict that must hold train and
+    test); any failure becomes a DataError naming the id (and split)."""
     import datasets
 
     where = f"{source} [{split}]" if split else source
     try:
-        ds = datasets.load_dataset(source, split=split) if split else datasets.load_dataset(source)
+        ds = datasets.load_dataset(source, *([config] if config else []), **({"split": split} if split else {}))
     except Exception as err:  # not found, offline, needs a config name, ...
         raise DataError(f"{where}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
                         f"Check the owner-prefixed id{', the split name' if split else ''} and the network, "

@@ -28,3 +28,46 @@ def padded_tokens(lengths, batch_size: int, pad_to: int | None = None) -> int:
         batch = lengths[start:start + batch_size]
         total += len(batch) * (pad_to if pad_to is not None else max(batch))
     return total
+
+
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+
+
+def rouge_scores(predictions, references) -> pd.DataFrame:
+    """ROUGE-1/2/L/Lsum F-measures per example (``rouge_score``, Porter stemmer on), one row per pair.
+
+    ROUGE-Lsum reads sentences from lines, so both sides go in one sentence per line (see ``split_sentences``);
+    ROUGE-L scores the text as one sequence."""
+    from rouge_score import rouge_scorer
+
+    from labs_lib.summaries import split_sentences
+
+    predictions, references = list(predictions), list(references)
+    if len(predictions) != len(references):
+        raise ValueError(f"{len(predictions)} predictions for {len(references)} references.")
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    rows = []
+    for pred, ref in zip(predictions, references):
+        scores = scorer.score("\n".join(split_sentences(ref)), "\n".join(split_sentences(pred)))
+        rows.append({name: scores[name].fmeasure for name in ROUGE_TYPES})
+    return pd.DataFrame(rows, columns=list(ROUGE_TYPES))
+
+
+def bertscore_f1(predictions, references, model: str, num_layers: int, batch_size: int = 32, device=None):
+    """BERTScore F1 per example (``bert_score``, no idf, no baseline rescaling): cosine similarity of the
+    contextual embeddings from layer ``num_layers`` of ``model``, each token matched to its closest partner.
+    An empty prediction scores 0 (bert_score itself cannot encode an empty string with transformers 5)."""
+    import bert_score
+    import numpy as np
+
+    predictions, references = [str(p).strip() for p in predictions], [str(r) for r in references]
+    if len(predictions) != len(references):
+        raise ValueError(f"{len(predictions)} predictions for {len(references)} references.")
+    scores = np.zeros(len(predictions), dtype=np.float32)
+    keep = [i for i, p in enumerate(predictions) if p]
+    if keep:
+        _, _, f1 = bert_score.score([predictions[i] for i in keep], [references[i] for i in keep],
+                                    model_type=str(model), num_layers=num_layers, batch_size=batch_size,
+                                    device=device, verbose=False)
+        scores[keep] = f1.numpy()
+    return scores

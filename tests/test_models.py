@@ -55,3 +55,34 @@ def test_count_parameters_and_encoder_layers(tmp_path):
     distil = DistilBertForSequenceClassification(DistilBertConfig(n_layers=3, dim=32, hidden_dim=64, n_heads=2))
     assert len(models.encoder_layers(distil)) == 3
     assert isinstance(models.encoder_layers(distil)[0], torch.nn.Module)
+
+
+def test_tiny_t5_is_deterministic_and_trains(tmp_path):
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from labs_lib.profiles import TINY_T5
+
+    a = models.build_t5(TINY_T5, tmp_path / "a")
+    b = models.build_t5(TINY_T5, tmp_path / "b")
+    assert (a / "model.safetensors").read_bytes() == (b / "model.safetensors").read_bytes()
+    assert (a / "tokenizer.json").read_text() == (b / "tokenizer.json").read_text()
+    tok, model = AutoTokenizer.from_pretrained(a), AutoModelForSeq2SeqLM.from_pretrained(a)
+    assert len(tok) == model.config.vocab_size == models.T5_SIZES[TINY_T5]["vocab_size"]
+    assert (tok.pad_token_id, tok.eos_token_id) == (0, 1) == (model.config.pad_token_id, model.config.eos_token_id)
+    text = "#Person1# wants to book a table for three on Friday."
+    ids = tok(text)["input_ids"]
+    assert ids[-1] == tok.eos_token_id and tok.unk_token_id not in ids
+    assert tok.convert_ids_to_tokens(ids)[0] == "▁#Person1#"  # speaker tags are one token
+    assert tok.decode(ids, skip_special_tokens=True) == text  # spacing and punctuation survive the round trip
+    batch = tok([text], return_tensors="pt")
+    loss = model(**batch, labels=tok(text_target=["a booking"], return_tensors="pt")["input_ids"]).loss
+    assert torch.isfinite(loss)
+    loss.backward()
+    assert all(p.grad is not None for p in model.parameters() if p.requires_grad)
+
+
+def test_unknown_local_model_is_named():
+    import pytest
+
+    with pytest.raises(ValueError, match="Unknown local model 'tiny:gpt'"):
+        models.model_path("tiny:gpt")

@@ -41,3 +41,13 @@ def test_seed_runs_one_bar_and_one_dot_per_run_per_method():
     assert len(ax.patches) == 2
     assert [len(c.get_offsets()) for c in ax.collections] == [3, 3]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
+
+
+def test_summary_lengths_one_panel_per_task_inputs_and_summaries():
+    import datasets
+
+    ds = datasets.DatasetDict({"train": datasets.Dataset.from_dict(
+        {"dialogue": ["a b c d e f", "a b c d"], "summary": ["a b", "a"]})})
+    fig = plots.plot_summary_lengths({"dialogue": ds, "document": ds.rename_column("dialogue", "document")})
+    assert [ax.get_title() for ax in fig.axes] == ["dialogue: length in words (train)", "document: length in words (train)"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["dialogues (median 5)", "summaries (median 2)"]
