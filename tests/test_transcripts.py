@@ -1,0 +1,124 @@
+"""Lab 06 helpers: loading checks, grouped split, windows, aggregation, regression scores (hand-computed values)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from labs_lib import transcripts
+from labs_lib.data import DataError
+
+
+def table(n=60, speakers=12):
+    scores = [(i * 7) % 10 + 1 for i in range(n)]
+    return pd.DataFrame({"text": [f"transcript {i} " + "word " * (i % 5 + 1) for i in range(n)],
+                         "score": scores, "label": ["Low" if s <= 3 else "Medium" if s <= 7 else "High" for s in scores],
+                         "group": [f"speaker {i % speakers}" for i in range(n)]})
+
+
+def test_load_finds_both_tasks_and_keeps_the_natural_label_order(tmp_path):
+    table().to_csv(tmp_path / "t.csv", index=False)
+    frame, tasks, names = transcripts.load_transcripts(str(tmp_path / "t.csv"))
+    assert tasks == ["classification", "regression"] and names == ["Low", "Medium", "High"]
+    assert frame["score"].dtype == float and list(frame.columns) == ["text", "label", "score", "group"]
+
+
+def test_load_with_one_target_runs_that_task_and_maps_columns(tmp_path):
+    table().drop(columns=["label"]).rename(columns={"score": "rating", "text": "body"}).to_json(
+        tmp_path / "t.jsonl", orient="records", lines=True)
+    frame, tasks, names = transcripts.load_transcripts(str(tmp_path / "t.jsonl"),
+                                                       columns={"score": "rating", "text": "body"})
+    assert tasks == ["regression"] and names == [] and "label" not in frame
+
+
+def test_load_errors_name_the_problem(tmp_path):
+    table().drop(columns=["label", "score"]).to_csv(tmp_path / "a.csv", index=False)
+    with pytest.raises(DataError, match="no 'label' and no 'score'"):
+        transcripts.load_transcripts(str(tmp_path / "a.csv"))
+    bad = table()
+    bad["score"] = bad["score"].astype(object)
+    bad.loc[4, "score"] = "great"
+    bad.to_csv(tmp_path / "b.csv", index=False)
+    with pytest.raises(DataError, match=r"not a number, e.g. rows \[4\]"):
+        transcripts.load_transcripts(str(tmp_path / "b.csv"))
+    table().assign(label="High").to_csv(tmp_path / "c.csv", index=False)
+    with pytest.raises(DataError, match="a classifier needs at least two classes"):
+        transcripts.load_transcripts(str(tmp_path / "c.csv"))
+    empty = table()
+    empty.loc[7, "text"] = "   "
+    empty.to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(DataError, match=r"empty 'text'.*rows \[7\]"):
+        transcripts.load_transcripts(str(tmp_path / "d.csv"))
+
+
+def test_ordered_labels_and_small_classes():
+    assert transcripts.ordered_labels(["High", "Low", "Medium", "Low"]) == ["Low", "Medium", "High"]
+    assert transcripts.ordered_labels(["b", "a"]) == ["a", "b"]
+    assert transcripts.small_classes(["a"] * 40 + ["b"] * 3, minimum=30) == {"b": 3}
+
+
+def test_grouped_split_shares_no_speaker_and_covers_every_row():
+    frame = table(140, speakers=20)
+    parts = transcripts.grouped_split(frame, "group", "label", seed=1)
+    groups = [set(parts[s]["group"]) for s in ("train", "validation", "test")]
+    assert not (groups[0] & groups[1] or groups[0] & groups[2] or groups[1] & groups[2])
+    assert sorted(pd.concat(parts.values()).index) == list(frame.index)
+    assert all(len(parts[s]) > 0 for s in parts)
+    random = transcripts.grouped_split(frame, None, "label", seed=1)
+    assert [len(random[s]) for s in ("train", "validation", "test")] == [98, 21, 21]
+    with pytest.raises(DataError, match="at least 7"):
+        transcripts.grouped_split(table(30, speakers=3), "group", "label")
+
+
+def test_windows_needed_by_hand():
+    assert transcripts.windows_needed(1000, 256, 64) == 5  # step 192: 256 + 4 * 192 = 1024 >= 1000
+    assert transcripts.windows_needed(200, 256, 64) == 1
+    assert transcripts.windows_needed(448, 256, 64) == 2  # 256 + 192 = 448 exactly
+
+
+def test_token_windows_cover_every_token_with_the_asked_overlap():
+    from transformers import AutoTokenizer
+
+    from labs_lib.models import model_path
+    from labs_lib.profiles import TINY_BERT
+
+    tokenizer = AutoTokenizer.from_pretrained(model_path(TINY_BERT))
+    texts = [" ".join(f"the film number {i} was good" for i in range(40)), "short one"]
+    windows = transcripts.token_windows(tokenizer, texts, window=32, stride=8)
+    full = tokenizer(texts[0], add_special_tokens=False)["input_ids"]
+    pieces = [ids[1:-1] for ids, d in zip(windows["input_ids"], windows["doc"]) if d == 0]  # drop [CLS]/[SEP]
+    assert all(len(ids) <= 32 for ids in windows["input_ids"])
+    assert len(pieces) == transcripts.windows_needed(len(full), 30, 8)
+    for a, b in zip(pieces, pieces[1:]):
+        assert a[-8:] == b[:8]  # consecutive windows overlap by the stride
+    rebuilt = pieces[0] + [t for p in pieces[1:] for t in p[8:]]
+    assert rebuilt == full  # every token, in order, nothing lost
+    assert windows["doc"].count(1) == 1
+    capped = transcripts.token_windows(tokenizer, texts, window=32, stride=8, max_windows=3)
+    assert capped["doc"].count(0) == 3 and capped["input_ids"][0] == windows["input_ids"][0]
+
+
+def test_aggregation_by_hand():
+    probs = [[0.9, 0.1], [0.4, 0.6], [0.45, 0.55], [0.2, 0.8]]
+    doc = [0, 0, 0, 1]
+    # doc 0: mean [0.583, 0.417] -> class 0; votes 1 x class 0, 2 x class 1 -> class 1
+    assert transcripts.aggregate_probabilities(probs, doc, "mean")[1].tolist() == [0, 1]
+    assert transcripts.aggregate_probabilities(probs, doc, "vote")[1].tolist() == [1, 1]
+    docs, scores = transcripts.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "median")
+    assert docs.tolist() == [0, 1] and scores.tolist() == [4.0, 5.0]
+    assert transcripts.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "mean")[1].tolist() == [5.0, 5.0]
+    with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
+        transcripts.aggregate_probabilities(probs, doc, "max")
+
+
+def test_regression_scores_by_hand():
+    s = transcripts.regression_scores([1, 2, 3, 4], [2, 2, 3, 5])
+    assert s["mae"] == pytest.approx(0.5)
+    assert s["rmse"] == pytest.approx(np.sqrt(0.5))
+    assert s["r2"] == pytest.approx(1 - 2 / 5)
+    assert s["pearson"] == pytest.approx(5 / np.sqrt(30))
+    assert s["spearman"] == pytest.approx(4.5 / np.sqrt(22.5))
+    assert transcripts.regression_scores([1, 2, 3], [2, 2, 2])["spearman"] == 0.0  # constant prediction
+
+
+def test_collapsed_names_the_class():
+    assert transcripts.collapsed([1] * 19 + [0], ["Low", "Medium", "High"]) == "Medium"
+    assert transcripts.collapsed([0, 1, 2, 1], ["Low", "Medium", "High"]) is None
