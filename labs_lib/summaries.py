@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from labs_lib.data import (DataError, _looks_like_hub_id, check_text, load_hub_dataset, read_splits, rename_columns,
                            resolve_path, subsample)
 
@@ -19,7 +17,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9#])")
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text``: a break after . ! or ? followed by a capital, a digit or '#', and at every newline.
-    A rule, not a parser ("Dr. Smith" splits); good enough for lead-N and for ROUGE-Lsum's sentence lines."""
+    A rule, not a parser ("Dr. Smith" splits); good enough for lead-N and for ROUGE-Lsum's sentence lines.
+    (``RougeScorer(split_summaries=True)`` would split with NLTK's punkt model, which is not installed offline.)"""
     sentences = []
     for line in str(text).splitlines():
         start = 0
@@ -39,6 +38,24 @@ def lead_n(text: str, n: int, task: str) -> str:
     return "\n".join(units[:n])
 
 
+def per_task(option, name: str, tasks) -> dict:
+    """Check a per-task parameter (``data_path``, ``columns``): None, or a dict keyed by task names."""
+    if option is None:
+        return {}
+    if not isinstance(option, dict) or set(option) - set(TASKS):
+        raise DataError(f"{name} is set per task, e.g. {name}={{'dialogue': ...}}; got {option!r}. "
+                        f"Task names: {list(TASKS)}.")
+    if name == "columns":
+        bad = [task for task, mapping in option.items() if mapping is not None and not isinstance(mapping, dict)]
+        if bad:
+            raise DataError(f"columns[{bad[0]!r}] must map the lab's names to yours, e.g. "
+                            f"columns={{'{bad[0]}': {{'{bad[0]}': 'transcript', 'summary': 'notes'}}}}.")
+    unknown = [t for t in option if t not in tasks]
+    if unknown:
+        raise DataError(f"{name} names task(s) {unknown} that are not in tasks={list(tasks)}.")
+    return option
+
+
 def load_summaries(source: str, task: str, columns: dict[str, str] | None = None, train_size: int | None = None,
                    eval_size: int | None = None, seed: int = 0, hub_config: str | None = None):
     """Load ``source`` for summarization -> DatasetDict (train / validation / test) with columns ``task`` and
@@ -48,21 +65,28 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
     ``test.*`` and optionally ``validation.*`` (10% of train carved out if absent), or an owner-prefixed hub
     dataset id (``knkarthick/dialogsum``; ``hub_config`` names a configuration, e.g. ``"3.0.0"``).
     ``columns`` maps the lab's names to yours: ``{"document": "article", "summary": "highlights"}``.
-    Empty inputs or summaries raise a DataError naming the rows. ``train_size`` / ``eval_size`` cap the train and
-    each evaluation split (random samples with ``seed``).
+    Empty inputs or summaries raise a DataError naming the rows; a repeated input keeps its first summary only.
+    ``train_size`` / ``eval_size`` cap the train and each evaluation split (random samples with ``seed``).
     """
     if task not in TASKS:
         raise DataError(f"Unknown task {task!r}; this lab knows {list(TASKS)}.")
+    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
     if resolve_path(source) is None and _looks_like_hub_id(source):
         ds = load_hub_dataset(source, config=hub_config)
-        frames = {split: ds[split].to_pandas() for split in ("train", "validation", "test") if split in ds}
+        frames = {}
+        for split in ("train", "validation", "test"):
+            if split in ds:  # sample before converting: CNN/DailyMail's train split alone is 287k articles
+                n = sizes[split] and 2 * sizes[split]  # twice the need, so dropping duplicates below leaves enough
+                part = ds[split].shuffle(seed=seed).select(range(min(n, len(ds[split])))) if n else ds[split]
+                frames[split] = part.to_pandas()
     else:
         frames = read_splits(source)
     needed = [task, "summary"]
     for name, frame in frames.items():
         where = f"{source} [{name}]"
         frame = rename_columns(frame, columns, needed, where)
-        frames[name] = check_text(check_text(frame, task, where), "summary", where)
+        # one row per input: DialogSum's test split repeats each dialogue with three reference summaries
+        frames[name] = check_text(check_text(frame, task, where), "summary", where).drop_duplicates(task)
     if "all" in frames:
         if len(frames["all"]) < 30:
             raise DataError(f"{source}: {len(frames['all'])} example(s) is too few to split 80/10/10; give at least 30.")
@@ -74,12 +98,6 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
         frames["train"], frames["validation"] = frames["train"].drop(validation.index), validation
     from datasets import Dataset, DatasetDict
 
-    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
     return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], sizes[name], seed=seed)
                                                   .reset_index(drop=True), preserve_index=False)
                         for name in ("train", "validation", "test")})
-
-
-def word_counts(texts) -> pd.Series:
-    """Words per text (whitespace-separated), for the length plots."""
-    return pd.Series([len(str(t).split()) for t in texts])

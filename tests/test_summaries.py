@@ -8,7 +8,7 @@ import pytest
 
 from labs_lib import checks, metrics, plots
 from labs_lib.data import DataError
-from labs_lib.summaries import lead_n, load_summaries, split_sentences
+from labs_lib.summaries import lead_n, load_summaries, per_task, split_sentences
 
 
 def test_rouge_matches_hand_computed_values():
@@ -134,13 +134,34 @@ def test_check_rouge1():
 
 
 def test_bertscore_orders_close_above_unrelated_and_scores_empty_as_zero():
+    from bert_score import BERTScorer
+
     from labs_lib.models import model_path
     from labs_lib.profiles import MINILM
 
+    scorer = BERTScorer(model_type=model_path(MINILM), num_layers=6)
     f1 = metrics.bertscore_f1(["the cat sat on the mat", "", "stock prices fell sharply"],
-                              ["a cat was sitting on the mat", "anything", "the cat sat on the mat"],
-                              model_path(MINILM), num_layers=6)
+                              ["a cat was sitting on the mat", "anything", "the cat sat on the mat"], scorer)
     assert f1.shape == (3,) and f1[1] == 0.0
     assert f1[0] > f1[2] > 0
-    assert metrics.bertscore_f1(["same words"], ["same words"], model_path(MINILM), num_layers=6)[0] == \
-        pytest.approx(1.0, abs=1e-4)
+    assert metrics.bertscore_f1(["same words"], ["same words"], scorer)[0] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_repeated_inputs_keep_one_row(tmp_path):
+    # DialogSum's test split repeats each dialogue with three references; we keep one row per input
+    pd.concat([pairs(40), pairs(40).assign(summary="another reference")]).to_csv(tmp_path / "x.csv", index=False)
+    ds = load_summaries(str(tmp_path / "x.csv"), "dialogue")
+    assert sum(len(ds[s]) for s in ds) == 40
+
+
+def test_per_task_options_are_checked():
+    assert per_task(None, "data_path", ["dialogue"]) == {}
+    assert per_task({"dialogue": "a.csv"}, "data_path", ["dialogue"]) == {"dialogue": "a.csv"}
+    with pytest.raises(DataError, match="set per task"):
+        per_task("a.csv", "data_path", ["dialogue"])
+    with pytest.raises(DataError, match="set per task"):
+        per_task({"dialog": "a.csv"}, "data_path", ["dialogue"])
+    with pytest.raises(DataError, match="must map the lab's names"):
+        per_task({"dialogue": "transcript"}, "columns", ["dialogue"])
+    with pytest.raises(DataError, match="not in tasks"):
+        per_task({"document": {"document": "article"}}, "columns", ["dialogue"])
