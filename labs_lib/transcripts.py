@@ -79,6 +79,49 @@ def small_classes(labels, minimum: int = MIN_PER_CLASS_WARNING) -> dict[str, int
     return {str(k): int(v) for k, v in counts.items() if v < minimum}
 
 
+# ---------------------------------------------------------------- cleaning
+
+TIMESTAMP = re.compile(r"[\[(]\d{1,2}:\d\d(?::\d\d)?[\])]\s*")
+STAGE_DIRECTION = re.compile(r"\s*[\[(](?:laughter|applause|crosstalk|inaudible)[\])]", re.IGNORECASE)
+FILLER = re.compile(r"(?<![\w'])(?:(?:um+|uh+|erm)\b,?|(?:you know|like),)\s*", re.IGNORECASE)
+BOILERPLATE = re.compile(r"^\W*(?:transcript (?:produced|prepared) by|copyright\b).*$", re.IGNORECASE | re.MULTILINE)
+TURN_LABEL = re.compile(r"^((?:[A-Z0-9][\w.'&-]*)(?: [A-Z0-9][\w.'&-]*){0,3}): ", re.MULTILINE)
+
+
+def speaker_aliases(group: str) -> set[str]:
+    """The labels the project's generated data uses for its rated speaker, from the ``group`` value
+    "Talia Rainsford (CFO, Quarrington Freight)": full name, in capitals, role, initial + surname, title + surname."""
+    match = re.match(r"^(.+?) \((.+?), .+\)$", str(group))
+    if not match:
+        return set()
+    name, role = match.groups()
+    first, last = name.split(" ", 1) if " " in name else (name, name)
+    return {name, name.upper(), role, role.upper(), f"{first[0]}. {last}", f"{role} {last}"} | \
+        {f"{title} {last}" for title in ("Ms.", "Mr.", "Mrs.", "Dr.")}
+
+
+def clean_transcript(text: str, aliases=(), speaker: str = "Speaker") -> str:
+    """Remove what carries no evidence and normalise what varies: credit/copyright lines, timestamps, stage
+    directions ("(Laughter)", "[inaudible]"), fillers ("um", "uh", "you know,", "like,"), and every label of the
+    rated speaker (``aliases``) replaced by one label, ``speaker`` -- which also hides the name, so a model cannot
+    rate the person instead of the talk. Other turn labels in capitals become title case. Blank lines are dropped."""
+    text = BOILERPLATE.sub("", str(text))
+    text = TIMESTAMP.sub("", text)
+    text = STAGE_DIRECTION.sub("", text)
+    text = FILLER.sub("", text)
+    names = {a.lower() for a in aliases}
+
+    def label(match):
+        found = match.group(1)
+        if found.lower() in names:
+            return f"{speaker}: "
+        return (found.title() if found.isupper() and len(found) > 3 else found) + ": "
+
+    text = TURN_LABEL.sub(label, text)
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
 # ---------------------------------------------------------------- splitting
 
 def grouped_split(frame: pd.DataFrame, group: str | None, stratify: str | None, seed: int = 0,

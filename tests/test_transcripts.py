@@ -122,3 +122,35 @@ def test_regression_scores_by_hand():
 def test_collapsed_names_the_class():
     assert transcripts.collapsed([1] * 19 + [0], ["Low", "Medium", "High"]) == "Medium"
     assert transcripts.collapsed([0, 1, 2, 1], ["Low", "Medium", "High"]) is None
+
+
+RAW = """[Transcript produced by Verbatim Desk]
+Quarrington Freight Q3 2025 Earnings Call
+
+Prepared remarks
+[00:00:55] TALIA RAINSFORD: Um, thank you all. (Laughter) Revenue grew, you know, 9 percent.
+(00:02:51) T. Rainsford: Uh, the plan starts on 28 March. [inaudible]
+OPERATOR: Next question, like, please.
+Analyst 2: Would you like to comment? I like the plan.
+CFO: Yes, um I would.
+Copyright 2025 Quarrington Freight. All rights reserved."""
+
+
+def test_clean_transcript_removes_noise_and_keeps_every_other_word():
+    aliases = transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)")
+    assert {"Talia Rainsford", "TALIA RAINSFORD", "T. Rainsford", "CFO", "Ms. Rainsford"} <= aliases
+    clean = transcripts.clean_transcript(RAW, aliases)
+    assert clean.splitlines() == [
+        "Quarrington Freight Q3 2025 Earnings Call",
+        "Prepared remarks",
+        "Speaker: thank you all. Revenue grew, 9 percent.",
+        "Speaker: the plan starts on 28 March.",
+        "Operator: Next question, please.",
+        "Analyst 2: Would you like to comment? I like the plan.",  # "like" without a comma is a word, not a filler
+        "Speaker: Yes, I would.",
+    ]
+    assert "Rainsford" not in clean  # the rated speaker's name is gone with the labels
+
+
+def test_clean_transcript_without_aliases_only_normalises_capitals():
+    assert transcripts.clean_transcript("[00:01:02] DANA WHITLOCK: Hello uh, everyone.") == "Dana Whitlock: Hello everyone."
