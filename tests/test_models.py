@@ -86,3 +86,18 @@ def test_unknown_local_model_is_named():
 
     with pytest.raises(ValueError, match="Unknown local model 'tiny:gpt'"):
         models.model_path("tiny:gpt")
+
+
+def test_tiny_longformer_reads_long_inputs_for_classification_and_regression(tmp_path):
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    path = models.build_tiny_longformer(tmp_path / "lf")
+    tok = AutoTokenizer.from_pretrained(path)
+    batch = tok(["word " * 900, "a short one"], padding=True, truncation=True, max_length=1024, return_tensors="pt")
+    assert batch["input_ids"].shape[1] > 512  # longer than a BERT window
+    for num_labels, problem, labels in ((3, "single_label_classification", torch.tensor([0, 2])),
+                                        (1, "regression", torch.tensor([[7.0], [2.0]]))):
+        model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=num_labels, problem_type=problem)
+        out = model(**batch, labels=labels)
+        assert out.logits.shape == (2, num_labels) and torch.isfinite(out.loss)
+        out.loss.backward()
