@@ -1,6 +1,5 @@
 """Checks on the committed NER sentences in assets/ner/ and their generator."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -41,10 +40,7 @@ def test_most_test_entities_are_unseen_in_train(splits):
     assert sum(n not in train for n in test) >= 0.5 * len(test)
 
 
-def test_regenerating_gives_identical_files(tmp_path):
-    spec = importlib.util.spec_from_file_location("make_ner", ASSETS / "make_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_files(tmp_path, asset_generator):
+    asset_generator("make_ner").main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.conll").read_bytes() == (ASSETS / "ner" / f"{split}.conll").read_bytes()

@@ -1,7 +1,6 @@
 """Checks on the committed movie-review data in assets/reviews/ and its generator."""
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,13 +9,6 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 DATA = ASSETS / "reviews"
 SIZES = {"train": 1800, "validation": 400, "test": 400}
 LABELS = {"negative", "positive"}
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("make_reviews", ASSETS / "make_reviews.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read(split):
@@ -65,7 +57,7 @@ def test_no_text_shared_between_splits(splits):
     assert not set(texts["validation"]) & set(texts["test"])
 
 
-def test_regenerating_gives_identical_files(tmp_path):
-    load_generator().main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_files(tmp_path, asset_generator):
+    asset_generator("make_reviews").main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.csv").read_bytes() == (DATA / f"{split}.csv").read_bytes(), split

@@ -1,6 +1,5 @@
 """Checks on the committed customer-support messages in assets/support_tickets/ and their generator."""
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
@@ -31,10 +30,7 @@ def test_no_empty_or_repeated_text(splits):
     assert texts.is_unique, "a text repeats within or across splits"
 
 
-def test_regenerating_gives_identical_files(tmp_path):
-    spec = importlib.util.spec_from_file_location("make_support_tickets", ASSETS / "make_support_tickets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_files(tmp_path, asset_generator):
+    asset_generator("make_support_tickets").main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.csv").read_bytes() == (DATA / f"{split}.csv").read_bytes(), split

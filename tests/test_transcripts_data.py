@@ -1,6 +1,5 @@
 """Checks on the committed long-transcript rating set in assets/transcripts/ and its generator."""
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -85,11 +84,8 @@ def test_rated_speaker_labels_are_inconsistent_but_normalisable(frame):
         assert len(answers) >= 3, tid  # the rated speaker answers in the Q&A
 
 
-def test_regenerating_gives_identical_file(tmp_path):
-    spec = importlib.util.spec_from_file_location("make_transcripts", ASSETS / "make_transcripts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_file(tmp_path, asset_generator):
+    asset_generator("make_transcripts").main(out_dir=str(tmp_path))
     fresh = tmp_path / "transcripts" / "transcripts.parquet"
     writer = pq.ParquetFile(PATH).metadata.created_by  # "parquet-cpp-arrow version X.Y.Z"
     if writer.endswith(" " + pyarrow.__version__):
