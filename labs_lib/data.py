@@ -209,12 +209,16 @@ def load_texts(source: str, columns: dict[str, str] | None = None, train_size: i
             raise DataError(f"{source}: {len(frames['all'])} text(s) is too little to hold 10% out; give at least 20.")
         test = frames["all"].sample(frac=0.1, random_state=seed)
         frames = {"train": frames["all"].drop(test.index), "test": test}
+    return sampled_datasets(frames, {"train": train_size, "test": eval_size}, seed)
+
+
+def sampled_datasets(frames: dict[str, pd.DataFrame], sizes: dict[str, int | None], seed: int = 0):
+    """DatasetDict of the splits named in ``sizes``, each a random sample of at most that many rows (None: all)."""
     from datasets import Dataset, DatasetDict
 
-    sizes = {"train": train_size, "test": eval_size}
-    return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], sizes[name], seed=seed)
-                                                  .reset_index(drop=True), preserve_index=False)
-                        for name in ("train", "test")})
+    return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], n, seed=seed).reset_index(drop=True),
+                                                  preserve_index=False)
+                        for name, n in sizes.items()})
 
 
 def _read_hub_texts(source: str, splits: dict[str, str]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from labs_lib.data import (DataError, _looks_like_hub_id, check_text, load_hub_dataset, read_splits, rename_columns,
-                           resolve_path, subsample)
+                           resolve_path, sampled_datasets)
 
 TASKS = ("dialogue", "document")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9#])")
@@ -96,8 +96,4 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
     elif "validation" not in frames:
         validation = frames["train"].sample(frac=0.1, random_state=seed)
         frames["train"], frames["validation"] = frames["train"].drop(validation.index), validation
-    from datasets import Dataset, DatasetDict
-
-    return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], sizes[name], seed=seed)
-                                                  .reset_index(drop=True), preserve_index=False)
-                        for name in ("train", "validation", "test")})
+    return sampled_datasets(frames, sizes, seed)
