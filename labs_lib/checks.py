@@ -12,7 +12,7 @@ def _verdict(answer, expected, hint: str, wrong: str) -> bool:
         return False
     if answer != expected:
         raise AssertionError(f"{answer!r} is not right. {wrong}")
-    print(f"Correct: {expected:,}.")
+    print(f"Correct: {expected:,}." if isinstance(expected, int) else f"Correct: {expected}.")
     return True
 
 
@@ -119,3 +119,22 @@ def check_rouge1(answer, prediction: str, reference: str) -> bool:
                              f"reference {len(reference.split())}; count the overlap once more.")
     print(f"Correct: ROUGE-1 F1 = {expected:.3f}.")
     return True
+
+
+def check_windows(answer, n_tokens: int, window: int, stride: int) -> bool:
+    """Exercise: how many windows of ``window`` tokens, each overlapping the last by ``stride``, cover n_tokens."""
+    from labs_lib.transcripts import windows_needed
+
+    return _verdict(answer, windows_needed(n_tokens, window, stride),
+                    hint="the first window covers `window` tokens; each further window adds window - stride new ones. "
+                         "Round up.",
+                    wrong="Count what the first window covers, then how many new tokens each next one adds.")
+
+
+def check_aggregate(answer, probabilities, label_names) -> bool:
+    """Exercise: the class that averaging the windows' probabilities gives (a name from ``label_names``)."""
+    import numpy as np
+
+    expected = label_names[int(np.asarray(probabilities, dtype=float).mean(axis=0).argmax())]
+    return _verdict(answer, expected, hint="average each column (class) over the windows, then take the largest.",
+                    wrong="Average each class's probability over the windows; a majority vote can disagree.")

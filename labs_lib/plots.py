@@ -35,10 +35,13 @@ def loss_curves(log_history):
     return train, evals
 
 
-def plot_loss_curves(histories: dict):
-    """One panel per method: training loss and validation loss against the step."""
-    fig, axes = plt.subplots(1, len(histories), figsize=(4 * len(histories), 3.2), sharey=True, squeeze=False)
-    for ax, (name, history) in zip(axes[0], histories.items()):
+def plot_loss_curves(histories: dict, cols: int = 4):
+    """One panel per method (``cols`` to a row): training loss and validation loss against the step."""
+    n = len(histories)
+    cols = min(cols, n)
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4 * cols, 3.2 * rows), squeeze=False)
+    for ax, (name, history) in zip(axes.flat, histories.items()):
         train, evals = loss_curves(history)
         if train:
             ax.plot(*zip(*train), label="train", color=COLORS[0])
@@ -46,7 +49,10 @@ def plot_loss_curves(histories: dict):
             ax.plot(*zip(*evals), "o-", label="validation", color=COLORS[1])
         ax.set(title=name, xlabel="step")
         ax.grid(alpha=0.3)
-    axes[0][0].set_ylabel("loss")
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("loss")
     axes[0][0].legend()
     fig.tight_layout()
     return fig
@@ -96,7 +102,7 @@ def plot_padding(tokens: dict, seconds: dict):
     return fig
 
 
-def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
+def plot_method_comparison(table, metrics=("accuracy", "f1_macro"), ylim=(0, 1)):
     """Grouped bars of the chosen metrics per method (rows of a results DataFrame indexed by method)."""
     fig, ax = plt.subplots(figsize=(max(6, 1.3 * len(table)), 3.4))
     width = 0.8 / len(metrics)
@@ -104,7 +110,7 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro")):
     for i, m in enumerate(metrics):
         ax.bar(x + i * width, table[m], width, label=m, color=COLORS[i])
     ax.set_xticks(x + width * (len(metrics) - 1) / 2, table.index, rotation=20, ha="right")
-    ax.set(ylim=(0, 1), title="Held-out test scores")
+    ax.set(ylim=ylim, title="Held-out test scores")
     ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
@@ -203,5 +209,44 @@ def plot_metric_boxes(scores: dict, metrics, title: str = ""):
         ax.grid(axis="y", alpha=0.3)
     if title:
         fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_token_lengths(lengths, limits: dict):
+    """Histogram of document lengths in tokens with each model's limit drawn as a vertical line
+    (``limits`` maps a label such as "MiniLM window" to a token count)."""
+    lengths = np.asarray(lengths)
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    ax.hist(lengths, bins=40, color=COLORS[0], alpha=0.8)
+    for i, (name, limit) in enumerate(limits.items()):
+        seen = np.minimum(lengths, limit).sum() / lengths.sum()
+        ax.axvline(limit, color=COLORS[(i + 1) % len(COLORS)], lw=2,
+                   label=f"{name}: {limit:,} tokens ({seen:.0%} of all text)")
+    ax.set(title="Transcript length against the model's window", xlabel="tokens", ylabel="transcripts", xlim=(0, None))
+    ax.legend(loc="upper right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_predicted_vs_true(predictions: dict, low: float = 1, high: float = 10):
+    """One scatter per method of predicted against true score, with the identity line (a perfect model sits on it);
+    ``predictions`` maps a method to (y_true, y_pred)."""
+    n = len(predictions)
+    cols = min(n, 4)
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 3.2 * rows), squeeze=False, sharex=True, sharey=True)
+    for ax, (name, (y_true, y_pred)) in zip(axes.flat, predictions.items()):
+        jitter = np.random.default_rng(0).uniform(-0.15, 0.15, len(y_true))  # scores are whole numbers
+        ax.scatter(np.asarray(y_true) + jitter, y_pred, s=12, alpha=0.6, color=COLORS[0])
+        ax.plot([low, high], [low, high], "k--", lw=1, label="identity")
+        ax.set(title=name, xlim=(low - 0.5, high + 0.5), ylim=(low - 1, high + 1))
+        ax.grid(alpha=0.3)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("true score")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("predicted score")
     fig.tight_layout()
     return fig

@@ -122,6 +122,19 @@ def clean_transcript(text: str, aliases=(), speaker: str = "Speaker") -> str:
     return "\n".join(line for line in lines if line)
 
 
+QA_HEADER = re.compile(r"^[ \t]*(?:questions? and answers|question-and-answer session|q ?& ?a(?: session)?)[ \t]*$",
+                       re.IGNORECASE | re.MULTILINE)
+
+
+def split_sections(text: str) -> dict[str, str] | None:
+    """{"opening": everything before the Q&A header, "qa": everything after it}, or None when the text has no
+    header line such as "QUESTIONS AND ANSWERS", "Question-and-answer session" or "Q&A session"."""
+    match = QA_HEADER.search(text)
+    if not match:
+        return None
+    return {"opening": text[:match.start()].strip(), "qa": text[match.end():].strip()}
+
+
 # ---------------------------------------------------------------- splitting
 
 def grouped_split(frame: pd.DataFrame, group: str | None, stratify: str | None, seed: int = 0,
@@ -155,7 +168,9 @@ def grouped_split(frame: pd.DataFrame, group: str | None, stratify: str | None, 
 def token_windows(tokenizer, texts, window: int, stride: int, max_windows: int | None = None):
     """Cut each text into windows of ``window`` tokens (special tokens included) that overlap by ``stride`` tokens,
     with the tokenizer's own overflow support. Returns the encoding (input_ids, attention_mask, ...) plus
-    ``doc`` (which text each window came from). ``max_windows`` keeps at most that many per text, evenly spaced."""
+    ``doc`` (which text each window came from). ``max_windows`` keeps at most that many per text: the middle
+    window of each of ``max_windows`` equal stretches (so 2 of 10 are windows 2 and 7, not the first and the last,
+    which in a transcript hold the header and the goodbyes)."""
     encoded = tokenizer(list(texts), max_length=window, stride=stride, truncation=True,
                         return_overflowing_tokens=True)
     doc = list(encoded.pop("overflow_to_sample_mapping"))
@@ -164,11 +179,17 @@ def token_windows(tokenizer, texts, window: int, stride: int, max_windows: int |
         keep = []
         for d in sorted(set(doc)):
             rows = [i for i, x in enumerate(doc) if x == d]
-            picks = np.unique(np.linspace(0, len(rows) - 1, min(max_windows, len(rows))).round().astype(int))
-            keep += [rows[p] for p in picks]
+            keep += spread(rows, max_windows)
     out = {key: [values[i] for i in keep] for key, values in encoded.items()}
     out["doc"] = [doc[i] for i in keep]
     return out
+
+
+def spread(items: list, k: int | None) -> list:
+    """At most ``k`` of ``items``, evenly spread: the middle one of each of k equal stretches (None: all)."""
+    if not k or len(items) <= k:
+        return list(items)
+    return [items[int((j + 0.5) * len(items) / k)] for j in range(k)]
 
 
 def windows_needed(n_tokens: int, window: int, stride: int) -> int:

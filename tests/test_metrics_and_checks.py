@@ -71,3 +71,18 @@ def test_pair_count_exercise_accepts_right_rejects_wrong(capsys):
         checks.check_pair_count(300, 8, 3)
     with pytest.raises(AssertionError, match="num_iterations"):
         checks.check_pair_count(384, 8, 3, num_iterations=20)
+
+
+def test_windows_exercise_accepts_right_rejects_wrong(capsys):
+    # 3,000 tokens, windows of 254 that share 32: the first covers 254, each next adds 222 -> 1 + ceil(2746 / 222) = 14
+    assert checks.check_windows(None, 3000, 254, 32) is False
+    assert checks.check_windows(14, 3000, 254, 32) is True
+    with pytest.raises(AssertionError):
+        checks.check_windows(13, 3000, 254, 32)
+
+
+def test_aggregate_exercise_takes_the_mean_probability_not_the_vote():
+    probs = [[0.6, 0.3, 0.1], [0.1, 0.5, 0.4], [0.1, 0.45, 0.45]]  # means 0.267, 0.417, 0.317; votes Low, Medium, tie
+    assert checks.check_aggregate("Medium", probs, ["Low", "Medium", "High"]) is True
+    with pytest.raises(AssertionError):
+        checks.check_aggregate("Low", probs, ["Low", "Medium", "High"])

@@ -51,3 +51,28 @@ def test_summary_lengths_one_panel_per_task_inputs_and_summaries():
     fig = plots.plot_summary_lengths({"dialogue": ds, "document": ds.rename_column("dialogue", "document")})
     assert [ax.get_title() for ax in fig.axes] == ["dialogue: length in words (train)", "document: length in words (train)"]
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["dialogues (median 5)", "summaries (median 2)"]
+
+
+def test_token_lengths_draws_one_line_per_limit_with_the_share_it_sees():
+    fig = plots.plot_token_lengths([100, 300, 600], {"window": 200, "long": 1000})
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    # 200 tokens see 100 + 200 + 200 = 500 of 1,000; 1,000 see all
+    assert labels == ["window: 200 tokens (50% of all text)", "long: 1,000 tokens (100% of all text)"]
+
+
+def test_predicted_vs_true_one_panel_per_method_each_with_the_identity_line():
+    truth = np.array([1, 5, 10])
+    fig = plots.plot_predicted_vs_true({"a": (truth, truth + 0.5), "b": (truth, truth - 1.0), "c": (truth, truth)})
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == ["a", "b", "c"]
+    for ax in visible:
+        (line,) = ax.get_lines()
+        assert list(line.get_xdata()) == list(line.get_ydata()) == [1, 10]
+        assert len(ax.collections[0].get_offsets()) == 3
+
+
+def test_loss_curves_wrap_into_rows():
+    history = [{"step": 1, "loss": 2.0}, {"step": 2, "loss": 1.0, }, {"step": 2, "eval_loss": 1.5}]
+    fig = plots.plot_loss_curves({f"m{i}": history for i in range(6)}, cols=4)
+    assert sum(ax.get_visible() for ax in fig.axes) == 6 and len(fig.axes) == 8

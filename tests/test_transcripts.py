@@ -93,7 +93,10 @@ def test_token_windows_cover_every_token_with_the_asked_overlap():
     assert rebuilt == full  # every token, in order, nothing lost
     assert windows["doc"].count(1) == 1
     capped = transcripts.token_windows(tokenizer, texts, window=32, stride=8, max_windows=3)
-    assert capped["doc"].count(0) == 3 and capped["input_ids"][0] == windows["input_ids"][0]
+    n = len(pieces)
+    middles = [int((j + 0.5) * n / 3) for j in range(3)]  # the middle of each third
+    assert capped["doc"] == [0, 0, 0, 1]
+    assert capped["input_ids"][:3] == [windows["input_ids"][i] for i in middles]
 
 
 def test_aggregation_by_hand():
@@ -154,3 +157,22 @@ def test_clean_transcript_removes_noise_and_keeps_every_other_word():
 
 def test_clean_transcript_without_aliases_only_normalises_capitals():
     assert transcripts.clean_transcript("[00:01:02] DANA WHITLOCK: Hello uh, everyone.") == "Dana Whitlock: Hello everyone."
+
+
+@pytest.mark.parametrize("header", ["QUESTIONS AND ANSWERS", "Question-and-answer session", "Q&A session", "Q & A",
+                                    "  Questions and answers  "])
+def test_split_sections_at_the_qa_header(header):
+    text = f"Prepared remarks\nSpeaker: We grew.\n{header}\nAnalyst 1: Why?\nSpeaker: Demand."
+    assert transcripts.split_sections(text) == {"opening": "Prepared remarks\nSpeaker: We grew.",
+                                                "qa": "Analyst 1: Why?\nSpeaker: Demand."}
+
+
+def test_split_sections_none_without_a_header_line():
+    # the words inside a sentence are not a header
+    assert transcripts.split_sections("Speaker: We will take questions and answers later.\nAnalyst: Fine.") is None
+
+
+def test_spread_takes_the_middle_of_equal_stretches():
+    assert transcripts.spread(list(range(10)), 2) == [2, 7]
+    assert transcripts.spread(list(range(9)), 3) == [1, 4, 7]
+    assert transcripts.spread([1, 2], 5) == [1, 2] and transcripts.spread([1, 2], None) == [1, 2]
