@@ -111,7 +111,7 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro"), ylim=(0, 1))
         ax.bar(x + i * width, table[m], width, label=m, color=COLORS[i])
     ax.set_xticks(x + width * (len(metrics) - 1) / 2, table.index, rotation=20, ha="right")
     ax.set(ylim=ylim, title="Held-out test scores")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     return fig
 
@@ -171,7 +171,8 @@ def plot_seed_runs(runs, metric: str = "accuracy"):
         ax.text(i, values.max() + 0.01, f"mean {values.mean():.3f}", ha="center", va="bottom")
     ax.set_xticks(range(len(methods)), methods)
     low = runs[metric].min()
-    ax.set(ylabel=f"test {metric}", ylim=(max(0, low - 0.1), min(1.02, runs[metric].max() + 0.07)),
+    bottom = low - 0.1 if low < 0 else max(0, low - 0.1)  # R² can be negative
+    ax.set(ylabel=f"test {metric}", ylim=(bottom, min(1.02, runs[metric].max() + 0.07)),
            title=f"Test {metric} per run (dots) and mean (bars)")
     ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()

@@ -76,3 +76,9 @@ def test_loss_curves_wrap_into_rows():
     history = [{"step": 1, "loss": 2.0}, {"step": 2, "loss": 1.0, }, {"step": 2, "eval_loss": 1.5}]
     fig = plots.plot_loss_curves({f"m{i}": history for i in range(6)}, cols=4)
     assert sum(ax.get_visible() for ax in fig.axes) == 6 and len(fig.axes) == 8
+
+
+def test_seed_runs_show_negative_values():
+    runs = pd.DataFrame({"method": ["a", "a", "b", "b"], "r2": [-0.3, 0.1, 0.5, 0.6]})
+    ax = plots.plot_seed_runs(runs, "r2").axes[0]
+    assert ax.get_ylim()[0] <= -0.3
