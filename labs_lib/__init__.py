@@ -1,17 +1,21 @@
 """Thin helpers shared by the labs. Each module does one thing:
 
-profiles  -- the one table per lab of model ids, data and sizes for smoke / cpu / full
-data      -- load the default data or the learner's own file, validated and split
-models    -- where a profile's model lives (a hub id, the packaged MiniLM, or a tiny local build)
-metrics   -- small wrappers over scikit-learn, rouge-score and bert-score for tables of scores
-summaries -- summarization data (dialogues, documents) and the lead-N baseline (lab 02)
-ner       -- tagged sentences: CoNLL / JSONL readers, BIO checks, sub-token alignment (lab 05)
-highlight -- HTML views of masked tokens and entities
-plots     -- the figures the labs draw
-results   -- write results/<lab>.json and the summary table of every lab
-checks    -- self-checking exercises
+profiles    -- the one table per lab (smoke / cpu / full) and lab_config(): the table row + the learner's overrides
+runtime     -- device, precision (bf16 / fp16 / fp32) and quiet logging, decided once per lab
+data        -- one way in for data: load(cfg, kind) reads, checks, splits and caps, and reports what it did
+models      -- where a profile's model lives (a hub id, the packaged MiniLM, or a tiny local build)
+metrics     -- scores from scikit-learn, SciPy, rouge-score, bert-score; the collapse check; padding counts
+text        -- sentence splitting
+summaries   -- summarization data (dialogues, documents) and the lead-N baseline (lab 02)
+ner         -- tagged sentences: CoNLL / JSONL readers, BIO checks, entity spans, sub-token alignment (lab 05)
+transcripts -- long transcripts: loading, cleaning, sections, grouped split, token windows, aggregation (labs 06-07)
+highlight   -- HTML views of masked tokens (lab 04) and entities (lab 05)
+plots       -- the figures the labs draw
+results     -- write results/<lab>.json (with the whole config) and the summary table of every lab
+checks      -- self-checking exercises, one verdict for all
 """
 
+from labs_lib import runtime  # noqa: F401
 from labs_lib.profiles import PROFILES, lab_config, resolve_profile, show_config  # noqa: F401
 
 __version__ = "0.1.0"

@@ -6,13 +6,16 @@ from __future__ import annotations
 from labs_lib.metrics import padded_tokens
 
 
-def _verdict(answer, expected, hint: str, wrong: str) -> bool:
+def verdict(answer, expected, hint: str, wrong: str, tolerance: float | None = None, correct: str | None = None) -> bool:
+    """The one verdict every exercise gives: ``None`` -> the hint; equal to ``expected`` (within ``tolerance`` for a
+    number) -> "Correct"; anything else -> AssertionError with ``wrong``, which says where to look."""
     if answer is None:
         print(f"Not answered yet. Hint: {hint}")
         return False
-    if answer != expected:
+    right = abs(float(answer) - expected) <= tolerance if tolerance is not None else answer == expected
+    if not right:
         raise AssertionError(f"{answer!r} is not right. {wrong}")
-    print(f"Correct: {expected:,}." if isinstance(expected, int) else f"Correct: {expected}.")
+    print(correct or (f"Correct: {expected:,}." if isinstance(expected, int) else f"Correct: {expected}."))
     return True
 
 
@@ -29,7 +32,7 @@ def check_lora_params(answer, model, r: int, targets) -> bool:
     """Exercise: how many parameters does LoRA with rank ``r`` on ``targets`` add to ``model``'s body?"""
     expected, layers = lora_added_parameters(model, r, targets)
     shapes = sorted({(m.in_features, m.out_features) for _, m in layers})
-    return _verdict(
+    return verdict(
         answer, expected,
         hint=f"count the Linear layers named {list(targets)} (print(model) shows them), and for each "
              "Linear(in, out) add r*in (matrix A) + out*r (matrix B).",
@@ -40,7 +43,7 @@ def check_lora_params(answer, model, r: int, targets) -> bool:
 def check_dynamic_padding(answer, lengths, batch_size: int) -> bool:
     """Exercise: how many PAD tokens does dynamic padding add to ``lengths`` batched in order?"""
     expected = padded_tokens(lengths, batch_size) - sum(lengths)
-    return _verdict(
+    return verdict(
         answer, expected,
         hint=f"split the lengths into batches of {batch_size} in order; in each batch every sequence is padded "
              "up to the longest one in that batch.",
@@ -69,39 +72,35 @@ def check_pair_count(answer, shots_per_class: int, num_classes: int, num_iterati
                 "cross-class pairs; 'oversampling' repeats the smaller kind until both match the larger.")
         wrong = ("same-class pairs = K x N(N+1)/2, cross-class pairs = K(K-1)/2 x N^2; the sampler yields "
                  "2 x max(same, cross).")
-    return _verdict(answer, expected, hint=hint, wrong=wrong)
+    return verdict(answer, expected, hint=hint, wrong=wrong)
 
 
 def check_mask_share(answer, mlm_probability: float, mask_replace_prob: float = 0.8) -> bool:
     """Exercise: what share of the input tokens becomes [MASK] under the 80/10/10 rule?"""
     expected = mlm_probability * mask_replace_prob
-    if answer is None:
-        print("Not answered yet. Hint: first the share of tokens chosen for the loss, then the share of those that "
-              "are replaced by [MASK].")
-        return False
-    if abs(float(answer) - expected) > 1e-3:
-        raise AssertionError(f"{answer!r} is not right. {mlm_probability:.0%} of the tokens are chosen; of those, "
-                             f"{mask_replace_prob:.0%} become [MASK] (the rest: random token or unchanged).")
-    print(f"Correct: {expected:.3g} ({mlm_probability:.0%} chosen x {mask_replace_prob:.0%} replaced by [MASK]).")
-    return True
+    return verdict(answer, expected, tolerance=1e-3,
+                   hint="first the share of tokens chosen for the loss, then the share of those that are replaced by "
+                        "[MASK].",
+                   wrong=f"{mlm_probability:.0%} of the tokens are chosen; of those, {mask_replace_prob:.0%} become "
+                         "[MASK] (the rest: random token or unchanged).",
+                   correct=f"Correct: {expected:.3g} ({mlm_probability:.0%} chosen x {mask_replace_prob:.0%} "
+                           "replaced by [MASK]).")
 
 
 def check_bio_tags(answer, tokens, expected) -> bool:
     """Exercise: tag ``tokens`` in BIO by hand; ``answer`` is a list of tags, one per token."""
-    if answer is None:
-        print("Not answered yet. Hint: one tag per token; the first token of an entity gets B-TYPE, the following "
-              "tokens of the same entity I-TYPE, everything else O. Two entities side by side each start with B-.")
-        return False
-    answer = list(answer)
-    if len(answer) != len(tokens):
-        raise AssertionError(f"{len(answer)} tags for {len(tokens)} tokens: give exactly one tag per token.")
-    wrong = [(i, tokens[i], a, e) for i, (a, e) in enumerate(zip(answer, expected)) if a != e]
-    if wrong:
-        i, token, got, _ = wrong[0]
-        raise AssertionError(f"{len(wrong)} tag(s) wrong; the first is token {i} ({token!r}), which you tagged "
-                             f"{got!r}. Is it inside an entity? Does an entity start there?")
-    print(f"Correct: {' '.join(f'{t}/{g}' for t, g in zip(tokens, expected))}")
-    return True
+    expected, wrong = list(expected), ""
+    if answer is not None:
+        answer = list(answer)
+        mistakes = [(i, tokens[i], a) for i, (a, e) in enumerate(zip(answer, expected)) if a != e]
+        wrong = (f"{len(answer)} tags for {len(tokens)} tokens: give exactly one tag per token."
+                 if len(answer) != len(tokens) else
+                 f"{len(mistakes)} tag(s) wrong; the first is token {mistakes[0][0]} ({mistakes[0][1]!r}), which you "
+                 f"tagged {mistakes[0][2]!r}. Is it inside an entity? Does an entity start there?" if mistakes else "")
+    return verdict(answer, expected,
+                   hint="one tag per token; the first token of an entity gets B-TYPE, the following tokens of the "
+                        "same entity I-TYPE, everything else O. Two entities side by side each start with B-.",
+                   wrong=wrong, correct=f"Correct: {' '.join(f'{t}/{g}' for t, g in zip(tokens, expected))}")
 
 
 def check_rouge1(answer, prediction: str, reference: str) -> bool:
@@ -109,23 +108,20 @@ def check_rouge1(answer, prediction: str, reference: str) -> bool:
     from labs_lib.metrics import rouge_scores
 
     expected = float(rouge_scores([prediction], [reference])["rouge1"].iloc[0])
-    if answer is None:
-        print("Not answered yet. Hint: lower-case both, split into words (punctuation dropped), count the words they "
-              "share (a word counts as often as it appears in both); precision = shared / prediction words, "
-              "recall = shared / reference words, F1 = 2PR / (P + R).")
-        return False
-    if abs(float(answer) - expected) > 0.01:
-        raise AssertionError(f"{answer!r} is not right. The prediction has {len(prediction.split())} words and the "
-                             f"reference {len(reference.split())}; count the overlap once more.")
-    print(f"Correct: ROUGE-1 F1 = {expected:.3f}.")
-    return True
+    return verdict(answer, expected, tolerance=0.01,
+                   hint="lower-case both, split into words (punctuation dropped), count the words they share (a word "
+                        "counts as often as it appears in both); precision = shared / prediction words, recall = "
+                        "shared / reference words, F1 = 2PR / (P + R).",
+                   wrong=f"The prediction has {len(prediction.split())} words and the reference "
+                         f"{len(reference.split())}; count the overlap once more.",
+                   correct=f"Correct: ROUGE-1 F1 = {expected:.3f}.")
 
 
 def check_windows(answer, n_tokens: int, window: int, stride: int) -> bool:
     """Exercise: how many windows of ``window`` tokens, each overlapping the last by ``stride``, cover n_tokens."""
     from labs_lib.transcripts import windows_needed
 
-    return _verdict(answer, windows_needed(n_tokens, window, stride),
+    return verdict(answer, windows_needed(n_tokens, window, stride),
                     hint="the first window covers `window` tokens; each further window adds window - stride new ones. "
                          "Round up.",
                     wrong="Count what the first window covers, then how many new tokens each next one adds.")
@@ -136,5 +132,5 @@ def check_aggregate(answer, probabilities, label_names) -> bool:
     import numpy as np
 
     expected = label_names[int(np.asarray(probabilities, dtype=float).mean(axis=0).argmax())]
-    return _verdict(answer, expected, hint="average each column (class) over the windows, then take the largest.",
+    return verdict(answer, expected, hint="average each column (class) over the windows, then take the largest.",
                     wrong="Average each class's probability over the windows; a majority vote can disagree.")

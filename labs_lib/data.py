@@ -1,12 +1,21 @@
 """Load a lab's data -- the project's default files, a hub dataset, or the learner's own file -- check it, split it.
 
+One way in for every lab: ``splits, report = data.load(cfg, kind)`` resolves the source named by the config
+(``cfg.data``: a file, a folder or a hub id), reads it with the reader of ``kind`` (a table, CoNLL, transcripts),
+renames and checks the columns, splits it by ``cfg.split`` (``"stratified 70/15/15"``, ``"random 80/10/10"``,
+``"grouped 70/15/15"``; a folder's own train/validation/test files are used as given), caps the sizes the config
+names, and returns the splits with a ``DataReport`` the lab prints: where the data came from, rows per split
+before and after capping, the split policy and the labels. A cap that drops rows is never silent.
+
 Every problem with the input raises ``DataError`` whose message names the problem and the fix,
 instead of a stack trace from deep inside pandas or datasets. Nothing is written back to the input.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -44,10 +53,21 @@ def read_table(path: str | Path) -> pd.DataFrame:
         raise DataError(f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(READERS)}.")
     try:
         frame = reader(path)
+    except UnicodeDecodeError as err:
+        raise DataError(f"{path}: the text encoding is not UTF-8 ({err.reason} at byte {err.start}); it may be "
+                        "Latin-1 / Windows-1252. Save the file with UTF-8 encoding (e.g. pandas: "
+                        "pd.read_csv(path, encoding='latin-1').to_csv(new_path, index=False)).") from err
     except Exception as err:  # pandas raises many types; the learner needs the file name and the reason
         raise DataError(f"{path}: could not be read as {path.suffix[1:].upper()} ({type(err).__name__}: {err}).") from err
     if len(frame) == 0:
         raise DataError(f"{path}: the file holds no rows.")
+    if path.suffix.lower() == ".csv" and len(frame.columns) == 1:
+        header = str(frame.columns[0])
+        other = next((d for d in (";", "\t", "|") if d in header), None)
+        if other:
+            raise DataError(f"{path}: read as one column {header!r}: the delimiter looks like {other!r}, not ','. "
+                            f"Save it comma-separated, or as .tsv when the delimiter is a tab (e.g. pandas: "
+                            f"pd.read_csv(path, sep={other!r}).to_csv(new_path, index=False)).")
     return frame
 
 
@@ -80,6 +100,10 @@ def rename_columns(frame: pd.DataFrame, columns: dict[str, str] | None, needed: 
         if ours != theirs and ours in frame.columns and theirs in frame.columns:
             raise DataError(f"{where}: columns= maps {theirs!r} to {ours!r}, but the file already has a column "
                             f"{ours!r}. Rename or drop one of them.")
+    absent = [theirs for ours, theirs in columns.items() if theirs not in frame.columns]
+    if absent:
+        raise DataError(f"{where}: columns= names {absent} (for {[o for o, t in columns.items() if t in absent]}), "
+                        f"but the file has no such column. Columns found: {list(frame.columns)}.")
     frame = frame.rename(columns={theirs: ours for ours, theirs in columns.items()})
     for col in needed:
         if col not in frame.columns:
@@ -136,7 +160,8 @@ def subsample(frame: pd.DataFrame, n: int | None, label: str | None = None, seed
 
 
 def load_text_classification(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
-                             eval_size: int | None = None, seed: int = 0):
+                             eval_size: int | None = None, seed: int = 0, split: str = "stratified 70/15/15",
+                             sizes: dict | None = None, report: DataReport | None = None):
     """Load ``source`` for text classification -> (DatasetDict with train/validation/test, label_names).
 
     ``source`` is a CSV/JSONL/Parquet file (split 70/15/15 here, stratified, fixed seed), a folder with
@@ -144,8 +169,11 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
     if absent), or an owner-prefixed hub dataset id (``stanfordnlp/imdb``, needs network).
     Columns default to ``text`` and ``label``; ``columns={'text': 'review', 'label': 'stars'}`` maps others.
     Labels may be ints or strings; they are mapped to ids 0..K-1 in sorted order (hub ClassLabels keep theirs).
-    ``train_size`` / ``eval_size`` cap the train and each evaluation split (stratified samples).
+    ``train_size`` / ``eval_size`` cap the train and each evaluation split (stratified samples); ``sizes`` and
+    ``report`` are how ``load()`` names the settings and collects the counts.
     """
+    _, shares = parse_split(split, "classification")
+    report = report or DataReport(str(source), "classification")
     label_order = None
     if resolve_path(source) is None and _looks_like_hub_id(source):
         frames, label_order = _read_hub(source)
@@ -159,9 +187,13 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
             raise DataError(f"{source} [{name}]: {int(missing.sum())} row(s) without a label, e.g. rows "
                             f"{list(frame.index[missing][:5])}. Label them or drop them.")
     if "all" in frames:
-        frames = stratified_split(frames["all"], "label", seed)
+        frames = stratified_split(frames["all"], "label", seed, sizes=shares)
+        report.split = f"{split} (seed {seed})"
     elif "validation" not in frames:
         frames["train"], frames["validation"] = _carve(frames["train"], seed)
+        report.split = "as given by the folder's train/test files; validation: 15% of train, stratified"
+    else:
+        report.split = "as given by the folder's train/validation/test files"
 
     values = pd.concat([f["label"] for f in frames.values()])
     if values.map(type).nunique() > 1:  # e.g. 1 and "1" in one column: compare them as text
@@ -176,14 +208,17 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
             raise DataError(f"{source} [{name}]: unknown label(s) {unknown[:5]} not seen in train "
                             f"(train has {label_names}).")
     to_id = {name: i for i, name in enumerate(label_names)}
-    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
-    frames = {name: subsample(f, sizes[name], "label", seed).assign(label=lambda d: d["label"].map(to_id))
-              for name, f in frames.items()}
-    return _to_datasets(frames, [str(n) for n in label_names]), [str(n) for n in label_names]
+    sizes = sizes or {"train": ("train_size", train_size), "validation": ("eval_size", eval_size),
+                      "test": ("eval_size", eval_size)}
+    frames = cap_frames({name: frames[name] for name in ("train", "validation", "test")}, sizes, report, "label", seed)
+    frames = {name: f.assign(label=f["label"].map(to_id)) for name, f in frames.items()}
+    report.labels = [str(n) for n in label_names]
+    return _to_datasets(frames, report.labels), report.labels
 
 
 def load_texts(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
-               eval_size: int | None = None, seed: int = 0, hub_splits: dict[str, str] | None = None):
+               eval_size: int | None = None, seed: int = 0, hub_splits: dict[str, str] | None = None,
+               sizes: dict | None = None, report: DataReport | None = None):
     """Unlabelled text for language modelling -> DatasetDict with ``train`` and ``test``, one ``text`` column.
 
     ``source`` is a file (CSV / JSONL / Parquet / TXT with one text per line; 10% held out as test, fixed seed),
@@ -204,21 +239,26 @@ def load_texts(source: str, columns: dict[str, str] | None = None, train_size: i
             frames = read_splits(source)
     frames = {name: check_text(rename_columns(f, columns, ["text"], f"{source} [{name}]"), "text",
                                f"{source} [{name}]") for name, f in frames.items()}
+    report = report or DataReport(str(source), "texts")
     if "all" in frames:
         if len(frames["all"]) < 20:
             raise DataError(f"{source}: {len(frames['all'])} text(s) is too little to hold 10% out; give at least 20.")
         test = frames["all"].sample(frac=0.1, random_state=seed)
         frames = {"train": frames["all"].drop(test.index), "test": test}
-    return sampled_datasets(frames, {"train": train_size, "test": eval_size}, seed)
+        report.split = f"random 90/10 (seed {seed})"
+    else:
+        report.split = "as given by the source's train/test splits"
+    sizes = sizes or {"train": ("train_size", train_size), "test": ("eval_size", eval_size)}
+    return sampled_datasets({name: frames[name] for name in ("train", "test")}, sizes, seed, report)
 
 
-def sampled_datasets(frames: dict[str, pd.DataFrame], sizes: dict[str, int | None], seed: int = 0):
-    """DatasetDict of the splits named in ``sizes``, each a random sample of at most that many rows (None: all)."""
+def sampled_datasets(frames: dict[str, pd.DataFrame], sizes: dict, seed: int = 0, report: DataReport | None = None):
+    """DatasetDict of ``frames``, each split a random sample of at most ``sizes[split] = (setting, n)`` rows."""
     from datasets import Dataset, DatasetDict
 
-    return DatasetDict({name: Dataset.from_pandas(subsample(frames[name], n, seed=seed).reset_index(drop=True),
-                                                  preserve_index=False)
-                        for name, n in sizes.items()})
+    frames = cap_frames(frames, sizes, report, seed=seed)
+    return DatasetDict({name: Dataset.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+                        for name, frame in frames.items()})
 
 
 def _read_hub_texts(source: str, splits: dict[str, str]):
@@ -303,3 +343,128 @@ def _to_datasets(frames: dict[str, pd.DataFrame], label_names: list[str]):
     return DatasetDict({name: Dataset.from_pandas(frames[name].reset_index(drop=True), features=features,
                                                   preserve_index=False)
                         for name in ("train", "validation", "test")})
+
+
+# ---------------------------------------------------------------- the one way in: load(cfg, kind)
+
+SPLIT_KINDS = {  # the split policies each reader knows, the first is what a single file gets by default
+    "classification": ("stratified",), "texts": ("random",), "summaries": ("random",), "ner": ("random",),
+    "transcripts": ("grouped", "stratified"),
+}
+
+
+@dataclass
+class DataReport:
+    """What a lab loaded: the source, the split policy, rows per split before and after capping, the labels."""
+
+    source: str
+    kind: str
+    own: bool = False
+    split: str = ""
+    rows: dict = field(default_factory=dict)   # split -> (rows available, rows used, the size setting that caps it)
+    labels: list | None = None
+    tasks: list | None = None
+    notes: list = field(default_factory=list)
+
+    def count(self, split: str, available: int, used: int, setting: str | None) -> None:
+        self.rows[split] = (int(available), int(used), setting)
+
+    def caps(self) -> list[str]:
+        """One line per split a size setting cut, naming the setting that lifts the cap."""
+        whose = "your" if self.own else "the"
+        return [f"using {used:,} of {whose} {available:,} {split} rows ({setting}); set overrides = "
+                f"{{'{setting}': None}} to use all" for split, (available, used, setting) in self.rows.items()
+                if used < available]
+
+    def __str__(self) -> str:
+        rows = " · ".join(f"{split} {used:,}" + (f" of {available:,}" if used < available else "")
+                          for split, (available, used, _) in self.rows.items())
+        lines = [f"data:   {self.source} ({'your data' if self.own else 'the profile default'}; {self.kind})",
+                 f"split:  {self.split}", f"rows:   {rows}"]
+        if self.labels is not None:
+            lines.append("labels: " + ", ".join(f"{i}={name}" for i, name in enumerate(self.labels)))
+        if self.tasks is not None:
+            lines.append("tasks:  " + ", ".join(self.tasks))
+        return "\n".join(lines + self.notes + self.caps())
+
+    def as_dict(self) -> dict:
+        """For the results file."""
+        return {"source": self.source, "own": self.own, "split": self.split, "labels": self.labels,
+                "rows": {s: {"available": a, "used": u} for s, (a, u, _) in self.rows.items()}}
+
+
+def parse_split(policy: str, kind: str) -> tuple[str, tuple[float, ...]]:
+    """ "stratified 70/15/15" -> ("stratified", (0.7, 0.15, 0.15)); a DataError names what is wrong."""
+    allowed = SPLIT_KINDS[kind]
+    try:
+        word, shares = str(policy).split()
+        numbers = tuple(float(x) / 100 for x in shares.split("/"))
+    except ValueError:
+        word, numbers = None, ()
+    if word not in allowed or len(numbers) != (2 if kind == "texts" else 3) or abs(sum(numbers) - 1) > 1e-9 \
+            or min(numbers) <= 0:
+        parts = "90/10" if kind == "texts" else "70/15/15"
+        raise DataError(f"split={policy!r}: this lab's data splits as one of {list(allowed)} followed by train/"
+                        f"{'test' if kind == 'texts' else 'validation/test'} percentages summing to 100, "
+                        f"e.g. '{allowed[0]} {parts}'.")
+    return word, numbers
+
+
+def cap_frames(frames: dict, sizes: dict, report: DataReport | None, label: str | None = None, seed: int = 0):
+    """Each split capped at ``sizes[split] = (setting name, n)`` rows (``n`` None: all), counted in ``report``."""
+    out = {}
+    for name, frame in frames.items():
+        setting, n = sizes.get(name, (None, None))
+        out[name] = subsample(frame, n, label, seed)
+        if report is not None:
+            report.count(name, len(frame), len(out[name]), setting)
+    return out
+
+
+def _setting(cfg, key: str, task: str | None = None):
+    value = getattr(cfg, key, None)
+    return value[task] if task is not None and isinstance(value, dict) else value
+
+
+def load(cfg, kind: str, task: str | None = None, seed: int = 0, source: str = "data"):
+    """The lab's data -> (splits, DataReport). ``kind``: "classification" (text + label), "texts" (unlabelled
+    text; lab 04's corpus: ``source="corpus"``), "summaries" (one ``task`` of lab 02), "ner", "transcripts".
+
+    Reads ``cfg.<source>`` (and ``cfg.columns``, or ``cfg.corpus_columns``), splits by ``cfg.split`` and caps the
+    splits by ``cfg.train_size`` / ``cfg.eval_size`` (lab 04's corpus: ``corpus_train_size`` / ``corpus_eval_size``;
+    lab 06: ``docs`` transcripts before the split). Returns a DatasetDict (train / validation / test, or train /
+    test for "texts"), except "transcripts": a dict of DataFrames that keep their row numbers.
+    """
+    from labs_lib.profiles import LABS
+
+    if kind not in SPLIT_KINDS:
+        raise ValueError(f"Unknown data kind {kind!r}; use one of {list(SPLIT_KINDS)}.")
+    prefix = "" if source == "data" else f"{source}_"
+    where = _setting(cfg, source, task)
+    default = _setting(SimpleNamespace(**LABS[cfg.lab][cfg.profile]), source, task)
+    report = DataReport(str(where), kind, own=where != default)
+    columns = _setting(cfg, f"{prefix}columns", task)
+    sizes = {"train": (f"{prefix}train_size", getattr(cfg, f"{prefix}train_size", None))}
+    for split in ("validation", "test"):
+        sizes[split] = (f"{prefix}eval_size", getattr(cfg, f"{prefix}eval_size", None))
+    if kind == "texts":
+        splits = load_texts(where, columns=columns, seed=seed, hub_splits=getattr(cfg, "corpus_splits", None),
+                            sizes=sizes, report=report)
+    elif kind == "classification":
+        splits, _ = load_text_classification(where, columns=columns, seed=seed, split=cfg.split, sizes=sizes,
+                                             report=report)
+    elif kind == "summaries":
+        from labs_lib.summaries import load_summaries
+
+        splits = load_summaries(where, task, columns=columns, seed=seed, hub_config=_setting(cfg, "hub_config", task),
+                                split=cfg.split, sizes=sizes, report=report)
+    elif kind == "ner":
+        from labs_lib.ner import load_ner
+
+        splits, _ = load_ner(where, columns=columns, seed=seed, split=cfg.split, sizes=sizes, report=report)
+    else:
+        from labs_lib.transcripts import load_transcript_splits
+
+        splits = load_transcript_splits(where, columns=columns, seed=seed, split=cfg.split, docs=cfg.docs,
+                                        report=report)
+    return splits, report

@@ -1,8 +1,10 @@
-"""Small HTML renderings for notebooks: tokens with masked positions marked (lab 04)."""
+"""Small HTML renderings for notebooks: tokens with masked positions marked (lab 04), entities (lab 05)."""
 
 from __future__ import annotations
 
 import html
+
+from labs_lib.ner import entity_spans
 
 MASK_STYLES = {  # what the collator did to a position it chose for the loss
     "[MASK]": "background:#f4a6a6",
@@ -47,18 +49,6 @@ def masked_tokens_html(tokenizer, input_ids, labels, title: str = "") -> str:
 
 
 ENTITY_COLORS = {"PER": "#f4a6a6", "ORG": "#a6c8f4", "LOC": "#b9e3b1", "MISC": "#f7d08a"}
-
-
-def entity_spans(tokens, tags) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each entity in a BIO-tagged sentence; ``end`` is exclusive."""
-    spans, start, kind = [], None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
-            spans.append((start, i, kind))
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, tag[2:]
-    return spans
 
 
 def entities_html(tokens, tags) -> str:

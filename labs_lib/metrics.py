@@ -1,7 +1,9 @@
-"""Score tables built on scikit-learn (no hand-rolled metrics)."""
+"""Scores from the libraries made for them (scikit-learn, SciPy, rouge-score, bert-score): classification,
+per-class, regression (labs 06-07) and summaries (lab 02), the collapse check, and padding counts."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
@@ -40,7 +42,7 @@ def rouge_scores(predictions, references) -> pd.DataFrame:
     ROUGE-L scores the text as one sequence."""
     from rouge_score import rouge_scorer
 
-    from labs_lib.summaries import split_sentences
+    from labs_lib.text import split_sentences
 
     predictions, references = list(predictions), list(references)
     if len(predictions) != len(references):
@@ -68,3 +70,24 @@ def bertscore_f1(predictions, references, scorer):
         _, _, f1 = scorer.score([predictions[i] for i in keep], [references[i] for i in keep])
         scores[keep] = f1.numpy()
     return scores
+
+
+def regression_scores(y_true, y_pred) -> dict:
+    """MAE, RMSE, R² (scikit-learn), Pearson and Spearman correlation (SciPy)."""
+    from scipy.stats import pearsonr, spearmanr
+    from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
+
+    y_true, y_pred = np.asarray(y_true, dtype=float), np.asarray(y_pred, dtype=float)
+    constant = np.allclose(y_pred, y_pred[0])
+    return {"mae": float(mean_absolute_error(y_true, y_pred)),
+            "rmse": float(np.sqrt(mean_squared_error(y_true, y_pred))),
+            "r2": float(r2_score(y_true, y_pred)),
+            "pearson": 0.0 if constant else float(pearsonr(y_true, y_pred)[0]),
+            "spearman": 0.0 if constant else float(spearmanr(y_true, y_pred)[0])}
+
+
+def collapsed(y_pred, label_names, share: float = 0.95) -> str | None:
+    """The class name when at least ``share`` of the predictions are that one class (the model collapsed), else None."""
+    counts = np.bincount(np.asarray(y_pred, dtype=int), minlength=len(label_names))
+    top = int(counts.argmax())
+    return label_names[top] if counts[top] >= share * len(y_pred) else None

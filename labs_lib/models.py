@@ -19,6 +19,7 @@ import string
 import tempfile
 from pathlib import Path
 
+from labs_lib.runtime import quiet_logs
 from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_LONGFORMER, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -33,30 +34,6 @@ T5_SIZES = {  # T5Config arguments and tokenizer vocabulary size of the locally 
     # heads x d_kv = 128 < d_model 256: T5 allows attention narrower than the model, which keeps it fast on a CPU
     SMALL_T5: dict(vocab_size=4000, d_model=256, d_ff=512, d_kv=32, num_layers=3, num_decoder_layers=3, num_heads=4),
 }
-
-
-def quiet_logs() -> None:
-    """Keep library chatter out of lessons: transformers' load reports ("classifier.weight MISSING ..."),
-    weight-loading and ``datasets.map`` progress bars, and warnings about other libraries' internals."""
-    import logging
-    import warnings
-
-    import datasets
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    transformers.logging.disable_progress_bar()
-    datasets.disable_progress_bars()
-    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
-    try:  # setfit (labs 03+) sets its own loggers to INFO on import ("***** Running training *****")
-        import setfit
-
-        setfit.logging.set_verbosity_error()
-        setfit.logging.disable_progress_bar()
-    except ImportError:
-        pass
-    warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
-    warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")
 
 
 def model_path(name: str) -> str:

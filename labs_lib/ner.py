@@ -9,7 +9,8 @@ import json
 import random
 from pathlib import Path
 
-from labs_lib.data import SPLIT_NAMES, DataError, _looks_like_hub_id, load_hub_dataset, resolve_path
+from labs_lib.data import (SPLIT_NAMES, DataError, DataReport, _looks_like_hub_id, load_hub_dataset, parse_split,
+                           resolve_path)
 
 # CoNLL-2003's ner_tags ids, in the order its hub copies number them (for a copy that keeps only the ids).
 CONLL2003_TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
@@ -130,13 +131,17 @@ def _read_hub(source: str) -> dict:
 
 
 def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
-             eval_size: int | None = None, seed: int = 0):
+             eval_size: int | None = None, seed: int = 0, split: str = "random 70/15/15", sizes: dict | None = None,
+             report: DataReport | None = None):
     """Load token-classification data -> (DatasetDict with ``tokens`` and ``ner_tags`` (ids), tag names).
 
     ``source``: a CoNLL file or JSONL file (split 70/15/15 here with ``seed``), a folder with ``train.*`` and
     ``test.*`` (``validation.*`` optional, else 15% of train), or an owner-prefixed hub id with ``tokens`` and
     ``ner_tags``. Tags are checked (BIO, lengths) and tags seen only outside train are refused.
     """
+    _, shares = parse_split(split, "ner")
+    report = report or DataReport(str(source), "ner")
+    report.split = "as given by the source's splits"
     path = resolve_path(source)
     if path is None and _looks_like_hub_id(source):
         splits = _read_hub(source)
@@ -148,7 +153,8 @@ def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int
             raise DataError(f"{path}: {len(sentences)} sentence(s) is too few to split 70/15/15; give at least 20.")
         order = list(range(len(sentences)))
         random.Random(seed).shuffle(order)
-        n_train, n_val = int(0.7 * len(order)), int(0.15 * len(order))
+        n_train, n_val = int(shares[0] * len(order)), int(shares[1] * len(order))
+        report.split = f"{split} of the sentences (seed {seed})"
         splits = {"train": [sentences[i] for i in order[:n_train]],
                   "validation": [sentences[i] for i in order[n_train:n_train + n_val]],
                   "test": [sentences[i] for i in order[n_train + n_val:]]}
@@ -169,30 +175,46 @@ def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int
         random.Random(seed).shuffle(train)
         cut = max(1, int(0.15 * len(train)))
         splits["validation"], splits["train"] = train[:cut], train[cut:]
+        report.split += "; validation: 15% of train"
     names = tag_names(splits["train"])
     for split, sentences in splits.items():
         unknown = sorted({t for _, tags in sentences for t in tags} - set(names))
         if unknown:
             raise DataError(f"{source} [{split}]: tag(s) {unknown} never occur in train, so the model cannot learn "
                             "them. Add training examples or merge the type.")
-    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
-    return _to_datasets(splits, names, sizes, seed), names
+    sizes = sizes or {"train": ("train_size", train_size), "validation": ("eval_size", eval_size),
+                      "test": ("eval_size", eval_size)}
+    report.labels = names
+    return _to_datasets(splits, names, sizes, seed, report), names
 
 
-def _to_datasets(splits, names, sizes, seed):
+def _to_datasets(splits, names, sizes, seed, report):
     from datasets import ClassLabel, Dataset, DatasetDict, Features, Sequence, Value
 
     features = Features({"tokens": Sequence(Value("string")), "ner_tags": Sequence(ClassLabel(names=names))})
     to_id = {name: i for i, name in enumerate(names)}
     out = {}
     for split in ("train", "validation", "test"):
-        sentences = splits[split]
-        if sizes[split] is not None and sizes[split] < len(sentences):
-            sentences = random.Random(seed).sample(sentences, sizes[split])
+        sentences, (setting, n) = splits[split], sizes[split]
+        if n is not None and n < len(sentences):
+            sentences = random.Random(seed).sample(sentences, n)
+        report.count(split, len(splits[split]), len(sentences), setting)
         out[split] = Dataset.from_dict({"tokens": [t for t, _ in sentences],
                                         "ner_tags": [[to_id[x] for x in tags] for _, tags in sentences]},
                                        features=features)
     return DatasetDict(out)
+
+
+def entity_spans(tokens, tags) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each entity in a BIO-tagged sentence; ``end`` is exclusive."""
+    spans, start, kind = [], None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+            spans.append((start, i, kind))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return spans
 
 
 def align_labels(word_ids, word_labels, label_names, label_all_subtokens: bool = False) -> list[int]:

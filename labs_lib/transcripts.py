@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from labs_lib.data import DataError, check_text, read_splits, rename_columns
+from labs_lib.data import DataError, DataReport, check_text, parse_split, read_splits, rename_columns
 
 ORDERED_LABELS = (("Low", "Medium", "High"), ("low", "medium", "high"), ("L", "M", "H"))
 MIN_PER_CLASS_WARNING = 30
@@ -62,6 +62,30 @@ def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tupl
                             "least two classes.")
         tasks.insert(0, "classification")
     return frame, tasks, label_names
+
+
+def load_transcript_splits(source: str, columns: dict[str, str] | None = None, seed: int = 0,
+                           split: str = "grouped 70/15/15", docs: int | None = None, report: DataReport | None = None):
+    """``load_transcripts``, at most ``docs`` transcripts (a random sample with ``seed``), then the split:
+    "grouped" keeps each ``group`` (speaker) in one split (stratified by label as far as whole groups allow) and
+    falls back to "stratified" when the data has no group column. -> {"train", "validation", "test"} frames with
+    the row numbers of the (sampled) frame; ``report.tasks`` and ``report.labels`` say what the data supports."""
+    kind, shares = parse_split(split, "transcripts")
+    report = report or DataReport(str(source), "transcripts")
+    frame, report.tasks, report.labels = load_transcripts(source, columns)
+    if docs is not None and len(frame) > docs:
+        report.notes.append(f"using {docs:,} of {'your' if report.own else 'the'} {len(frame):,} transcripts (docs); "
+                            "set overrides = {'docs': None} to use all")
+        frame = frame.sample(docs, random_state=seed).reset_index(drop=True)
+    group = "group" if kind == "grouped" and "group" in frame else None
+    splits = grouped_split(frame, group, "label" if "label" in frame else None, seed=seed, sizes=shares)
+    report.split = (f"{split}, grouped by speaker ({frame['group'].nunique()} speakers), seed {seed}" if group else
+                    f"stratified {split.split()[1]} (seed {seed})" + (" — no group column" if kind == "grouped" else ""))
+    for name, part in splits.items():
+        report.count(name, len(part), len(part), None)
+    if not report.labels:
+        report.labels = None
+    return splits
 
 
 def ordered_labels(labels) -> list[str]:
@@ -231,26 +255,3 @@ def aggregate_scores(scores, doc, how: str = "mean") -> tuple[np.ndarray, np.nda
         raise ValueError(f"how={how!r}; use 'mean' or 'median'.")
     docs = np.unique(doc)
     return docs, np.array([reduce(scores[doc == d]) for d in docs])
-
-
-# ---------------------------------------------------------------- scores
-
-def regression_scores(y_true, y_pred) -> dict:
-    """MAE, RMSE, R² (scikit-learn), Pearson and Spearman correlation (SciPy)."""
-    from scipy.stats import pearsonr, spearmanr
-    from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
-
-    y_true, y_pred = np.asarray(y_true, dtype=float), np.asarray(y_pred, dtype=float)
-    constant = np.allclose(y_pred, y_pred[0])
-    return {"mae": float(mean_absolute_error(y_true, y_pred)),
-            "rmse": float(np.sqrt(mean_squared_error(y_true, y_pred))),
-            "r2": float(r2_score(y_true, y_pred)),
-            "pearson": 0.0 if constant else float(pearsonr(y_true, y_pred)[0]),
-            "spearman": 0.0 if constant else float(spearmanr(y_true, y_pred)[0])}
-
-
-def collapsed(y_pred, label_names, share: float = 0.95) -> str | None:
-    """The class name when at least ``share`` of the predictions are that one class (the model collapsed), else None."""
-    counts = np.bincount(np.asarray(y_pred, dtype=int), minlength=len(label_names))
-    top = int(counts.argmax())
-    return label_names[top] if counts[top] >= share * len(y_pred) else None

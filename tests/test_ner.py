@@ -113,7 +113,8 @@ def test_align_first_subtoken_only_and_all_subtokens():
 
 
 def test_entity_spans_keep_adjacent_same_type_entities_apart():
-    from labs_lib.highlight import entities_html, entity_spans
+    from labs_lib.highlight import entities_html
+    from labs_lib.ner import entity_spans
 
     tags = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "I-LOC", "I-ORG"]
     assert entity_spans(["w"] * 7, tags) == [(0, 2, "PER"), (2, 3, "PER"), (4, 6, "LOC"), (6, 7, "ORG")]

@@ -1,6 +1,6 @@
 import pytest
 
-from labs_lib.profiles import LABS, PROFILES, lab_config, resolve_profile, show_config
+from labs_lib.profiles import LABS, PROFILES, ConfigError, lab_config, resolve_profile, show_config
 
 
 def test_explicit_profile_wins_over_env(monkeypatch):
@@ -51,7 +51,37 @@ def test_lab_config_gives_attributes():
     assert cfg.profile == "smoke" and cfg.batch_size > 0 and cfg.lab == "01_classification"
 
 
-def test_show_config_marks_the_chosen_profile():
-    table = show_config("01_classification", "cpu")
-    assert list(table.columns) == ["smoke", "cpu (chosen)", "full"]
-    assert "model" in table.index
+def test_show_config_puts_the_config_in_use_first_and_marks_overrides():
+    table = show_config(lab_config("01_classification", "cpu", {"epochs": 1}))
+    assert list(table.columns) == ["in use (cpu + overrides)", "smoke", "cpu", "full"]
+    assert table.loc["epochs", "in use (cpu + overrides)"] == "1 *"
+    assert table.loc["batch_size", "in use (cpu + overrides)"] == str(LABS["01_classification"]["cpu"]["batch_size"])
+    assert list(show_config("01_classification", "smoke").columns)[0] == "in use (smoke)"
+
+
+@pytest.mark.parametrize("lab", list(LABS))
+def test_every_lab_takes_an_override_and_refuses_an_unknown_key(lab):
+    key = "epochs" if "epochs" in LABS[lab]["cpu"] else "batch_size"
+    cfg = lab_config(lab, "cpu", {key: 7})
+    assert getattr(cfg, key) == 7 and cfg.overridden == [key] and not cfg.own_data
+    assert LABS[lab]["cpu"][key] != 7, "the table itself is not changed"
+    with pytest.raises(ConfigError) as err:
+        lab_config(lab, "cpu", {"epochz": 1})
+    assert "'epochz'" in str(err.value) and key in str(err.value)
+
+
+def test_none_means_all_and_named_none_means_the_profiles():
+    cfg = lab_config("01_classification", "cpu", {"train_size": None}, data_path=None, columns=None)
+    assert cfg.train_size is None and cfg.data == LABS["01_classification"]["cpu"]["data"]
+    cfg = lab_config("01_classification", "cpu", data_path="mine.csv", columns={"text": "review"})
+    assert cfg.data == "mine.csv" and cfg.columns == {"text": "review"} and cfg.own_data
+
+
+def test_per_task_data_merges_and_drops_the_profiles_columns_for_that_task():
+    cfg = lab_config("02_summarization", "full", data_path={"document": "mine.csv"})
+    assert cfg.data == {"dialogue": "knkarthick/dialogsum", "document": "mine.csv"}
+    assert cfg.columns["document"] is None and cfg.hub_config["document"] is None
+    with pytest.raises(ConfigError):
+        lab_config("02_summarization", "cpu", data_path="mine.csv")
+    with pytest.raises(ConfigError):
+        lab_config("01_classification", "cpu", overrides=["epochs", 1])

@@ -8,7 +8,8 @@ import pytest
 
 from labs_lib import checks, metrics, plots
 from labs_lib.data import DataError
-from labs_lib.summaries import lead_n, load_summaries, per_task, split_sentences
+from labs_lib.summaries import lead_n, load_summaries, per_task
+from labs_lib.text import split_sentences
 
 
 def test_rouge_matches_hand_computed_values():

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from labs_lib import transcripts
+from labs_lib import metrics, transcripts
 from labs_lib.data import DataError
 
 
@@ -113,18 +113,18 @@ def test_aggregation_by_hand():
 
 
 def test_regression_scores_by_hand():
-    s = transcripts.regression_scores([1, 2, 3, 4], [2, 2, 3, 5])
+    s = metrics.regression_scores([1, 2, 3, 4], [2, 2, 3, 5])
     assert s["mae"] == pytest.approx(0.5)
     assert s["rmse"] == pytest.approx(np.sqrt(0.5))
     assert s["r2"] == pytest.approx(1 - 2 / 5)
     assert s["pearson"] == pytest.approx(5 / np.sqrt(30))
     assert s["spearman"] == pytest.approx(4.5 / np.sqrt(22.5))
-    assert transcripts.regression_scores([1, 2, 3], [2, 2, 2])["spearman"] == 0.0  # constant prediction
+    assert metrics.regression_scores([1, 2, 3], [2, 2, 2])["spearman"] == 0.0  # constant prediction
 
 
 def test_collapsed_names_the_class():
-    assert transcripts.collapsed([1] * 19 + [0], ["Low", "Medium", "High"]) == "Medium"
-    assert transcripts.collapsed([0, 1, 2, 1], ["Low", "Medium", "High"]) is None
+    assert metrics.collapsed([1] * 19 + [0], ["Low", "Medium", "High"]) == "Medium"
+    assert metrics.collapsed([0, 1, 2, 1], ["Low", "Medium", "High"]) is None
 
 
 RAW = """[Transcript produced by Verbatim Desk]

@@ -1,0 +1,59 @@
+"""Where and how a lab runs, decided once: the device, the precision (bf16 / fp16 / fp32) and quiet logging.
+
+``rt = runtime.setup()`` in a lab's first code cell; ``TrainingArguments(..., bf16=rt.bf16, fp16=rt.fp16,
+dataloader_pin_memory=rt.cuda)``, ``model.to(rt.device)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Runtime:
+    device: str      # "cuda" or "cpu"
+    cuda: bool
+    bf16: bool       # bf16 mixed precision: a GPU that has it natively (Ampere and later; not a T4)
+    fp16: bool       # fp16 mixed precision: a GPU without bf16 (a T4), unless the lab forbids it
+
+    @property
+    def precision(self) -> str:
+        return "bf16" if self.bf16 else "fp16" if self.fp16 else "fp32"
+
+    def __str__(self) -> str:
+        return f"device: {self.device} | precision: {self.precision}"
+
+
+def setup(fp16: bool = True) -> Runtime:
+    """Quiet the libraries and decide device and precision. ``fp16=False`` for a model that overflows in fp16
+    (T5, lab 02): on a GPU without bf16 it then trains in fp32."""
+    import torch
+
+    quiet_logs()
+    cuda = torch.cuda.is_available()
+    bf16 = cuda and torch.cuda.is_bf16_supported(including_emulation=False)
+    return Runtime(device="cuda" if cuda else "cpu", cuda=cuda, bf16=bf16, fp16=cuda and not bf16 and fp16)
+
+
+def quiet_logs() -> None:
+    """Keep library chatter out of lessons: transformers' load reports ("classifier.weight MISSING ..."),
+    weight-loading and ``datasets.map`` progress bars, and warnings about other libraries' internals."""
+    import logging
+    import warnings
+
+    import datasets
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    datasets.disable_progress_bars()
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    try:  # setfit (labs 03+) sets its own loggers to INFO on import ("***** Running training *****")
+        import setfit
+
+        setfit.logging.set_verbosity_error()
+        setfit.logging.disable_progress_bar()
+    except ImportError:
+        pass
+    warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
+    warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")
