@@ -32,16 +32,21 @@ validation/test 60% of the entities are drawn from the held-out names and half
 of the sentences are built on a held-out frame, so test scores measure
 generalisation rather than memorised names.
 
-Run from the repository root:  python assets/make_ner.py
+Run from the repository root:  python -m assets.make_ner  (or python assets/make_ner.py)
 """
 
 import os
 import random
 import re
+import sys
+
+if not __package__:  # run as a file: make the assets package importable
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from assets.generator_helpers import (ASSETS_DIR, MONTHS, WEEKDAYS, Pool, cap, command_line, lines, split_pool,
+                                      weighted, words)
 
 SEED = 2025
 SPLITS = (("train", 1000), ("validation", 200), ("test", 250))
-FRAME_HELDOUT_SHARE = 0.3  # share of each frame pool only seen in validation/test
 NAME_HELDOUT_SHARE = 0.5   # share of each name vocabulary only seen in validation/test
 EVAL_HELDOUT_FRAME_RATE = 0.5  # validation/test sentences built on a held-out frame
 EVAL_NEW_NAME_RATE = 0.6   # validation/test entities drawn from held-out names
@@ -49,32 +54,6 @@ TOPIC_MIX = (("none", 0.2), ("adjacent", 0.08), ("business", 0.144),
              ("sport", 0.144), ("politics", 0.144), ("travel", 0.144),
              ("culture", 0.144))  # exact shares per split (rounded)
 MIN_TOKENS, MAX_TOKENS = 5, 30
-
-
-def lines(block):
-    """Split a triple-quoted block into stripped, non-empty lines."""
-    return [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
-
-
-def words(block):
-    return block.split()
-
-
-def split_pool(name, items, share):
-    """Two disjoint lists (seen in train, held out for validation/test); fixed per name."""
-    items = list(items)
-    order = list(range(len(items)))
-    random.Random("pool:" + name).shuffle(order)  # str seeds are stable
-    held = set(order[: round(len(items) * share)])
-    return ([x for i, x in enumerate(items) if i not in held],
-            [x for i, x in enumerate(items) if i in held])
-
-
-class Pool:
-    """A list of frames; a fixed ~30% of it is reserved for validation/test."""
-
-    def __init__(self, name, items, share=FRAME_HELDOUT_SHARE):
-        self.shared, self.held = split_pool(name, items, share)
 
 
 class Names:
@@ -329,9 +308,6 @@ White Gulls
 """))
 
 # plain (untagged) slot values
-WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-MONTHS = words("January February March April May June July August September "
-               "October November December")
 COUNT_WORDS = words("two three four five six seven eight nine ten eleven twelve")
 ORDINALS = words("second third fourth fifth sixth seventh eighth ninth tenth")
 QUARTERS = words("first second third fourth")
@@ -671,19 +647,6 @@ def tokenize(text):
     return toks
 
 
-def cap(s):
-    return s[:1].upper() + s[1:]
-
-
-def weighted(rng, table):
-    x = rng.random() * sum(w for _, w in table)
-    for value, w in table:
-        x -= w
-        if x < 0:
-            return value
-    return table[-1][0]
-
-
 class Sentence:
     """Fills the slots of one frame; each entity draw may use held-out names."""
 
@@ -903,9 +866,8 @@ def to_conll(sentences):
 
 
 def main(out_dir=None, seed=SEED):
-    """Write train/validation/test .conll files into `out_dir` (default: ./ner next to this file)."""
-    if out_dir is None:
-        out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ner")
+    """Write train/validation/test .conll files into `out_dir` (default: assets/ner)."""
+    out_dir = out_dir or os.path.join(ASSETS_DIR, "ner")
     os.makedirs(out_dir, exist_ok=True)
     paths = []
     for split, rows in generate(seed).items():
@@ -918,4 +880,5 @@ def main(out_dir=None, seed=SEED):
 
 
 if __name__ == "__main__":
-    main()
+    main(**vars(command_line(__doc__, SEED, "folder that gets train/validation/test.conll (default: assets/ner/)")
+                .parse_args()))

@@ -19,50 +19,35 @@ and test never occur in train, so held-out accuracy measures generalisation
 rather than memorised phrases. A TF-IDF + logistic-regression baseline reaches
 roughly 80-90% on test, which leaves room for a fine-tuned model to show a gain.
 
-Run from the repository root:  python assets/make_reviews.py
+Run from the repository root:  python -m assets.make_reviews  (or python assets/make_reviews.py)
 """
 
-import csv
 import os
 import random
-import re
+import sys
+
+if not __package__:  # run as a file: make the assets package importable
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from assets.generator_helpers import (ASSETS_DIR, Pool, cap, command_line, lines, n_sentences, split_pool, weighted,
+                                      words, write_csv_splits)
 
 SEED = 1234
 SPLITS = (("train", 1800), ("validation", 400), ("test", 400))
-HELDOUT_SHARE = 0.3  # share of each wording pool only seen in validation/test
-
-
-def lines(block):
-    """Split a triple-quoted block into stripped, non-empty lines."""
-    return [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
-
-
-class Pool:
-    """A list of wordings; a fixed ~30% of it is reserved for validation/test."""
-
-    def __init__(self, name, items, share=HELDOUT_SHARE):
-        self.all = list(items)
-        order = list(range(len(self.all)))
-        random.Random("pool:" + name).shuffle(order)  # str seeds are stable
-        held = set(order[: round(len(self.all) * share)])
-        self.shared = [x for i, x in enumerate(self.all) if i not in held]
-
-    def pick(self, rng, heldout_ok):
-        return rng.choice(self.all if heldout_ok else self.shared)
+NAMES_HELDOUT_SHARE = 0.35  # share of names and title nouns only seen in validation/test
 
 
 # --------------------------------------------------------------------------
 # Names and titles (disjoint between train and validation/test)
 # --------------------------------------------------------------------------
-FIRST_NAMES = lines("""
+FIRST_NAMES = words("""
 Mara Tobias Ines Rafael Juno Callum Priya Dmitri Elodie Kwame Saoirse Lucan
 Noor Anselm Freya Matthias Yara Oskar Beatriz Idris Lena Corwin Amara Teodor
 Sunniva Ezra Hana Bastian Liora Cosmo Maren Jonah Odile Silas Wren Darius
 Agnes Florian Isolde Kenji Rosalind Emeric Talia Hugo Nadia Casimir Ottilie
 Ravi Greta Lorcan Mireille Anton Zora Felix Celeste Ivo Delphine Marek
 Philippa Arlo
-""".replace(" ", "\n"))
-LAST_NAMES = lines("""
+""")
+LAST_NAMES = words("""
 Quill Ashgrove Varga Lindqvist Okafor Bellweather Castellan Drummond Ferrante
 Halloran Ivers Kestrel Lachance Moreau Nakashima Oyelaran Pellegrini Radcliffe
 Sorensen Thackeray Underhill Valdez Whitlock Yarrow Zeller Abernathy Brandt
@@ -70,13 +55,13 @@ Corvino Dallimore Esterhazy Fairbrother Gallow Hartigan Iwasaki Jaroslav
 Kovalenko Larkspur Marchetti Nightingale Ostrowski Penhaligon Quintero
 Rasmussen Stroud Tremaine Vance Westerberg Abara Blackwood Cordell Delacroix
 Eberhardt Fontaine Grimsby Holloway Imbert Jansen Kilbride Lowell Novak Orsini
-""".replace(" ", "\n"))
-TITLE_ADJS = lines("""
+""")
+TITLE_ADJS = words("""
 Silent Last Hollow Crimson Distant Broken Quiet Golden Paper Northern Burning
 Secret Long Velvet Bitter Winter Midnight Glass Salt Iron Wild Lost Pale
 Forgotten Small Electric Second Borrowed Sleeping Narrow
-""".replace(" ", "\n"))
-TITLE_NOUNS = lines("""
+""")
+TITLE_NOUNS = words("""
 Harbor Orchard Lantern Meridian Tide Garden Signal Hour Kingdom Season Mirror
 Frontier River Ballad Empire Engine Country Summer Letters Archive Crossing
 Shore Compass Horizon Island Choir Lighthouse Sparrow Furnace Carnival Atlas
@@ -84,7 +69,7 @@ Canyon Cathedral Ember Harvest Labyrinth Monsoon Observatory Passage Quarry
 Refuge Satellite Thicket Undertow Vineyard Wilderness Avalanche Bridge Citadel
 Dynasty Estuary Fugue Gallery Hinterland Inferno Junction Keepsake Lullaby
 Mosaic Nocturne
-""".replace(" ", "\n"))
+""")
 TITLE_FRAMES = [
     "The {adj} {noun}", "{adj} {noun}", "The {noun}", "The {noun} of {noun2}",
     "{noun} and {noun2}", "A {noun} for {first}", "Beyond the {noun}",
@@ -92,16 +77,9 @@ TITLE_FRAMES = [
     "The {noun} Years", "{first}'s {noun}", "After the {noun}",
 ]
 
-
-def split_half(items, name, share=0.35):
-    p = Pool(name, items, share)
-    held = [x for x in p.all if x not in p.shared]
-    return p.shared, held
-
-
-_TRAIN_FIRST, _EVAL_FIRST = split_half(FIRST_NAMES, "first")
-_TRAIN_LAST, _EVAL_LAST = split_half(LAST_NAMES, "last")
-_TRAIN_NOUNS, _EVAL_NOUNS = split_half(TITLE_NOUNS, "titlenoun")
+_TRAIN_FIRST, _EVAL_FIRST = split_pool("first", FIRST_NAMES, NAMES_HELDOUT_SHARE)
+_TRAIN_LAST, _EVAL_LAST = split_pool("last", LAST_NAMES, NAMES_HELDOUT_SHARE)
+_TRAIN_NOUNS, _EVAL_NOUNS = split_pool("titlenoun", TITLE_NOUNS, NAMES_HELDOUT_SHARE)
 NAME_SETS = {
     False: (_TRAIN_FIRST, _TRAIN_LAST, _TRAIN_NOUNS),
     True: (_EVAL_FIRST, _EVAL_LAST, _EVAL_NOUNS),
@@ -294,7 +272,7 @@ ORDINALS = ["first", "second", "third", "fourth", "fifth"]
 # Opinion material
 # --------------------------------------------------------------------------
 ADJ = {
-    "pos": Pool("adj:pos", lines("""
+    "pos": Pool("adj:pos", words("""
 superb wonderful excellent terrific brilliant outstanding remarkable marvelous
 fantastic gorgeous stunning beautiful lovely delightful charming gripping
 riveting compelling engaging absorbing captivating moving touching affecting
@@ -302,8 +280,8 @@ heartfelt inventive original fresh clever witty sharp elegant assured
 confident polished accomplished masterful memorable vivid vibrant thrilling
 exhilarating magnificent splendid first-rate exceptional impressive
 satisfying enjoyable terrific nuanced rich exquisite spellbinding dazzling
-""".replace(" ", "\n"))),
-    "neg": Pool("adj:neg", lines("""
+""")),
+    "neg": Pool("adj:neg", words("""
 dreadful awful terrible horrible atrocious abysmal dismal clumsy dull tedious
 boring lifeless flat messy incoherent muddled bland forgettable tiresome
 sloppy lazy predictable stale derivative contrived overwrought shallow hollow
@@ -311,7 +289,7 @@ grating irritating pointless clunky cheap laughable painful limp bloated
 embarrassing lackluster amateurish monotonous listless sluggish weak poor
 mediocre disappointing tired joyless underwhelming uninspired insipid shoddy
 vapid half-hearted
-""".replace(" ", "\n"))),
+""")),
 }
 # mild adjectives for minor gripes (positive reviews) and faint praise (negative)
 MILD = {
@@ -916,10 +894,6 @@ def article(word):
     return "an" if w[0] in "aeiou" else "a"
 
 
-def cap(s):
-    return s[:1].upper() + s[1:]
-
-
 class Review:
     """Holds the per-review context (names, used aspects) while sentences are built."""
 
@@ -1116,15 +1090,6 @@ MAX_SENTENCES = 13
 LONG_RATE = 0.06
 
 
-def weighted(rng, table):
-    x = rng.random() * sum(w for _, w in table)
-    for value, w in table:
-        x -= w
-        if x < 0:
-            return value
-    return table[-1][0]
-
-
 def make_review(rng, label, ev):
     """Build one review whose overall sentiment is `label` ('pos' or 'neg')."""
     rv = Review(rng, ev, label)
@@ -1229,10 +1194,6 @@ def dedupe(sentences):
     return out
 
 
-def n_sentences(text):
-    return len(re.findall(r"[.!?](?:\s|$)", text))
-
-
 def generate(seed=SEED):
     """Return {split: [(text, label), ...]} with no duplicate text anywhere."""
     seen = set()
@@ -1255,21 +1216,10 @@ def generate(seed=SEED):
 
 
 def main(out_dir=None, seed=SEED):
-    """Write train/validation/test CSVs into `out_dir` (default: ./reviews next to this file)."""
-    if out_dir is None:
-        out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reviews")
-    os.makedirs(out_dir, exist_ok=True)
-    paths = []
-    for split, rows in generate(seed).items():
-        path = os.path.join(out_dir, split + ".csv")
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(["text", "label"])
-            writer.writerows(rows)
-        paths.append(path)
-        print("wrote %s (%d rows)" % (path, len(rows)))
-    return paths
+    """Write train/validation/test CSVs into `out_dir` (default: assets/reviews)."""
+    return write_csv_splits(out_dir or os.path.join(ASSETS_DIR, "reviews"), generate(seed), ["text", "label"])
 
 
 if __name__ == "__main__":
-    main()
+    main(**vars(command_line(__doc__, SEED, "folder that gets train/validation/test.csv (default: assets/reviews/)")
+                .parse_args()))

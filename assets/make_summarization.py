@@ -32,16 +32,18 @@ the input is a visibly weak baseline. Validation/test draw from the same
 slot pools as train but with their own seeds; no dialogue or document text
 occurs twice anywhere (asserted).
 
-Run from the repository root:  python assets/make_summarization.py
+Run from the repository root:  python -m assets.make_summarization  (or python assets/make_summarization.py)
 """
 
-import argparse
-import csv
 import os
 import random
-import re
+import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+if not __package__:  # run as a file: make the assets package importable
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from assets.generator_helpers import (ASSETS_DIR, MONTHS, WEEKDAYS, cap, command_line, distinct, n_sentences, n_words,
+                                      write_csv_splits)
+
 SEED = 2026
 SPLITS = (("train", 300), ("validation", 50), ("test", 50))
 DIALOGUE_WORDS, DIALOGUE_TURNS, DIALOGUE_SUMMARY_WORDS = (60, 200), (6, 14), (12, 40)
@@ -53,14 +55,6 @@ def pick(rng, options, **slots):
     return rng.choice(options.split("|")).format(**slots)
 
 
-def cap(text):
-    return text[:1].upper() + text[1:]
-
-
-def n_words(text):
-    return len(text.split())
-
-
 # --------------------------------------------------------------------------
 # Shared slot pools (all invented)
 # --------------------------------------------------------------------------
@@ -68,8 +62,6 @@ FIRST = ("Mara Tobias Ines Rafael Juno Callum Priya Dmitri Elodie Kwame Lucan No
          "Lena Corwin Amara Ezra Hana Liora Maren Jonah Silas Wren Agnes Kenji Talia Hugo Nadia Ravi").split()
 LAST = ("Quill Ashgrove Varga Okafor Bellweather Castellan Drummond Ferrante Halloran Kestrel Moreau "
         "Pellegrini Radcliffe Thackeray Underhill Whitlock Yarrow Zeller Brandt Corvino Gallow Larkspur").split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTHS = "January February March April May June July August September October November December".split()
 NUMBERS = "one two three four five six seven eight nine ten".split()
 DAY_TIMES = ["9 am", "9:30 am", "10:15 am", "11 am", "11:45 am", "2 pm", "2:30 pm", "3:15 pm", "4 pm", "4:45 pm"]
 EVENING_TIMES = ["6 pm", "6:30 pm", "7 pm", "7:30 pm", "8 pm", "8:30 pm", "9 pm"]
@@ -88,12 +80,7 @@ def town(rng):
 
 
 def towns(rng, k):
-    out = []
-    while len(out) < k:
-        t = town(rng)
-        if t not in out:
-            out.append(t)
-    return out
+    return distinct(lambda: town(rng), k)
 
 
 # --------------------------------------------------------------------------
@@ -1077,10 +1064,6 @@ def make_document(rng, kind):
 
 
 # --------------------------------------------------------------------------
-def n_sentences(text):
-    return len(re.findall(r"[.!?]\"?(?=\s|$)", text))
-
-
 def generate(seed=SEED):
     """Return {"dialogues": {split: rows}, "documents": {split: rows}}; no input text repeats anywhere."""
     out = {"dialogues": {}, "documents": {}}
@@ -1124,26 +1107,11 @@ COLUMNS = {"dialogues": ["id", "dialogue", "summary", "topic"], "documents": ["i
 
 
 def main(out_dir=None, seed=SEED):
-    """Write dialogues/ and documents/ train/validation/test CSVs under `out_dir` (default: this folder)."""
-    out_dir = out_dir or HERE
-    paths = []
-    for name, splits in generate(seed).items():
-        os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-        for split, rows in splits.items():
-            path = os.path.join(out_dir, name, split + ".csv")
-            with open(path, "w", newline="", encoding="utf-8") as f:
-                writer = csv.writer(f, lineterminator="\n")
-                writer.writerow(COLUMNS[name])
-                writer.writerows(rows)
-            paths.append(path)
-            print("wrote %s (%d rows)" % (path, len(rows)))
-    return paths
+    """Write dialogues/ and documents/ train/validation/test CSVs under `out_dir` (default: assets/)."""
+    return [path for name, splits in generate(seed).items()
+            for path in write_csv_splits(os.path.join(out_dir or ASSETS_DIR, name), splits, COLUMNS[name])]
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out-dir", default=HERE, help="folder that gets dialogues/ and documents/ "
-                                                        "(default: assets/)")
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
-    main(args.out_dir, args.seed)
+    main(**vars(command_line(__doc__, SEED, "folder that gets dialogues/ and documents/ (default: assets/)")
+                .parse_args()))

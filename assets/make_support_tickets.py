@@ -35,51 +35,26 @@ on purpose: half are tickets with two equally weighted requests whose label is
 one of them, half carry the label of a neighbouring intent. A TF-IDF +
 logistic-regression baseline lands around 85-90% on test.
 
-Run from the repository root:  python assets/make_support_tickets.py
+Run from the repository root:  python -m assets.make_support_tickets  (or python assets/make_support_tickets.py)
 """
 
-import csv
 import os
 import random
 import re
+import sys
+
+if not __package__:  # run as a file: make the assets package importable
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from assets.generator_helpers import (ASSETS_DIR, MONTHS, WEEKDAYS, Pool, cap, command_line, lines, n_words,
+                                      split_pool, weighted, words, write_csv_splits)
 
 SEED = 2024
 SPLITS = (("train", 900), ("validation", 250), ("test", 250))
 LABELS = ("billing", "delivery", "account", "technical", "cancellation")
-HELDOUT_SHARE = 0.3  # share of each wording pool only seen in validation/test
+NAMES_HELDOUT_SHARE = 0.35  # share of names, products and services only seen in validation/test
 EVAL_HELDOUT_RATE = 0.5  # validation/test tickets built on a held-out frame
 NOISE_SHARE = 0.05   # ambiguous or mislabelled rows per split
 MIN_WORDS, MAX_WORDS = 12, 60
-
-
-def lines(block):
-    """Split a triple-quoted block into stripped, non-empty lines."""
-    return [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
-
-
-def words(block):
-    return block.split()
-
-
-class Pool:
-    """A list of wordings; a fixed ~30% of it is reserved for validation/test."""
-
-    def __init__(self, name, items, share=HELDOUT_SHARE):
-        self.all = list(items)
-        order = list(range(len(self.all)))
-        random.Random("pool:" + name).shuffle(order)  # str seeds are stable
-        held = set(order[: round(len(self.all) * share)])
-        self.shared = [x for i, x in enumerate(self.all) if i not in held]
-        self.held = [x for i, x in enumerate(self.all) if i in held]
-
-    def pick(self, rng, heldout_ok):
-        return rng.choice(self.all if heldout_ok else self.shared)
-
-
-def split_half(items, name, share=0.35):
-    """Two disjoint lists: (train-only, validation/test-only)."""
-    p = Pool(name, items, share)
-    return p.shared, p.held
 
 
 # --------------------------------------------------------------------------
@@ -224,9 +199,6 @@ ADDONS = ["sports", "kids", "music", "cloud storage", "4K", "extra screen",
 CARDS = ["Visa", "Mastercard", "debit card", "credit card", "PayPal", "Amex",
          "bank card"]
 BROWSERS = ["Chrome", "Firefox", "Safari", "Edge"]
-MONTHS = words("January February March April May June July August September "
-               "October November December")
-WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 WHEN = ["yesterday", "last week", "a few days ago", "last Friday", "this morning",
         "over the weekend", "earlier this week", "three days ago", "on Tuesday",
         "two weeks ago"]
@@ -234,10 +206,10 @@ NUMBER_WORDS = ["three", "four", "five", "six", "eight", "ten", "twelve"]
 YEARS = ["two", "three", "four", "five", "six", "eight", "ten"]
 MAIL_DOMAINS = ["example.com", "example.org", "example.net", "mail.example.com"]
 
-_TRAIN_FIRST, _EVAL_FIRST = split_half(FIRST_NAMES, "first")
-_TRAIN_LAST, _EVAL_LAST = split_half(LAST_NAMES, "last")
-_TRAIN_PRODUCTS, _EVAL_PRODUCTS = split_half(PRODUCTS, "products")
-_TRAIN_SERVICES, _EVAL_SERVICES = split_half(SERVICES, "services")
+_TRAIN_FIRST, _EVAL_FIRST = split_pool("first", FIRST_NAMES, NAMES_HELDOUT_SHARE)
+_TRAIN_LAST, _EVAL_LAST = split_pool("last", LAST_NAMES, NAMES_HELDOUT_SHARE)
+_TRAIN_PRODUCTS, _EVAL_PRODUCTS = split_pool("products", PRODUCTS, NAMES_HELDOUT_SHARE)
+_TRAIN_SERVICES, _EVAL_SERVICES = split_pool("services", SERVICES, NAMES_HELDOUT_SHARE)
 NAME_SETS = {
     False: (_TRAIN_FIRST, _TRAIN_LAST, _TRAIN_PRODUCTS, _TRAIN_SERVICES),
     True: (_EVAL_FIRST, _EVAL_LAST, _EVAL_PRODUCTS, _EVAL_SERVICES),
@@ -787,19 +759,6 @@ KEYBOARD = {  # neighbouring keys for replacement typos
 }
 
 
-def cap(s):
-    return s[:1].upper() + s[1:]
-
-
-def weighted(rng, table):
-    x = rng.random() * sum(w for _, w in table)
-    for value, w in table:
-        x -= w
-        if x < 0:
-            return value
-    return table[-1][0]
-
-
 def ordinal(n):
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return "%d%s" % (n, suffix)
@@ -1002,10 +961,6 @@ def make_ticket(rng, label, ev, mode="normal", other=None):
     return roughen(rng, text, register)
 
 
-def n_words(text):
-    return len(text.split())
-
-
 def generate(seed=SEED):
     """Return {split: [(text, label), ...]} with no duplicate text anywhere."""
     seen = set()
@@ -1034,21 +989,10 @@ def generate(seed=SEED):
 
 
 def main(out_dir=None, seed=SEED):
-    """Write train/validation/test CSVs into `out_dir` (default: ./support_tickets next to this file)."""
-    if out_dir is None:
-        out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "support_tickets")
-    os.makedirs(out_dir, exist_ok=True)
-    paths = []
-    for split, rows in generate(seed).items():
-        path = os.path.join(out_dir, split + ".csv")
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(["text", "label"])
-            writer.writerows(rows)
-        paths.append(path)
-        print("wrote %s (%d rows)" % (path, len(rows)))
-    return paths
+    """Write train/validation/test CSVs into `out_dir` (default: assets/support_tickets)."""
+    return write_csv_splits(out_dir or os.path.join(ASSETS_DIR, "support_tickets"), generate(seed), ["text", "label"])
 
 
 if __name__ == "__main__":
-    main()
+    main(**vars(command_line(__doc__, SEED, "folder that gets train/validation/test.csv "
+                                            "(default: assets/support_tickets/)").parse_args()))

@@ -40,21 +40,24 @@ of many turns, fillers (um, uh, you know, like), stage directions ((Laughter),
 Why: lab 06 needs documents much longer than a 256/512-token encoder window,
 with the evidence spread over the whole text, and recurring speakers so that a
 random split leaks speaker identity while a split grouped by speaker does not.
-``python assets/make_transcripts.py --measure`` fits the TF-IDF baselines
+``python -m assets.make_transcripts --measure`` fits the TF-IDF baselines
 quoted in assets/README.md (needs scikit-learn).
 
-Run from the repository root:  python assets/make_transcripts.py
+Run from the repository root:  python -m assets.make_transcripts  (or python assets/make_transcripts.py)
 """
 
-import argparse
 import math
 import os
 import random
 import re
+import sys
 
 import pandas as pd
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+if not __package__:  # run as a file: make the assets package importable
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from assets.generator_helpers import ASSETS_DIR, MONTHS, WEEKDAYS, command_line, distinct, lines, n_words
+
 SEED = 2031
 N_SPEAKERS = 70
 N_TRANSCRIPTS = 440
@@ -78,11 +81,6 @@ FILLERS = ["um", "uh", "you know", "like"]
 FILLER_WEIGHTS = [5, 4, 3, 1]
 
 
-def lines(block):
-    """Split a triple-quoted block into stripped, non-empty lines."""
-    return [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
-
-
 def typed(block):
     """'kind|text' or 'kind1,kind2|text' lines -> {kind: [text, ...]}."""
     out = {}
@@ -91,10 +89,6 @@ def typed(block):
         for kind in kinds.split(","):
             out.setdefault(kind, []).append(text)
     return out
-
-
-def n_words(text):
-    return len(text.split())
 
 
 def sigmoid(x):
@@ -143,8 +137,6 @@ BANKS = ["Brackle Securities", "Tarn & Whitby", "Oriel Capital", "Hollis Partner
 VENDORS = ["Quillmark Transcription", "Verbatim Desk", "Clearline Captioning", "Northquay Reporting Services",
            "Halberd Transcripts"]
 CODENAMES = ["Lantern", "Keystone", "Meridian", "Foxglove", "Tideway", "Beacon", "Anvil", "Northstar"]
-MONTHS = "January February March April May June July August September October November December".split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday".split()
 
 SECTORS = {  # sector: (name suffixes, products)
     "food": (["Foods", "Provisions", "Kitchens"],
@@ -858,7 +850,7 @@ MAKERS = {  # slots made up on the spot
     "money": lambda r: "$%d.%d million" % (r.randint(1, 60), r.randint(1, 9)),
     "revenue": lambda r: "$%d million" % r.randint(120, 980),
     "month": lambda r: r.choice(MONTHS),
-    "weekday": lambda r: r.choice(WEEKDAYS),
+    "weekday": lambda r: r.choice(WEEKDAYS[:5]),
     "date": lambda r: "%d %s" % (r.randint(1, 28), r.choice(MONTHS)),
     "street": lambda r: r.choice(STREETS),
     "partner": lambda r: r.choice(PARTNERS),
@@ -950,22 +942,13 @@ def add_fillers(rng, sentence, rate):
 # --------------------------------------------------------------------------
 # Speakers
 # --------------------------------------------------------------------------
-def unique_towns(rng, k):
-    out = []
-    while len(out) < k:
-        t = rng.choice(TOWN_HEADS) + rng.choice(TOWN_TAILS)
-        if t not in out:
-            out.append(t)
-    return out
-
-
 def make_speakers(rng):
     """70 rated speakers with a latent base quality, an organisation, habits and 4-8 transcripts each."""
     domains = ["company"] * 30 + ["city"] * 20 + ["institution"] * 20
     rng.shuffle(domains)
     surnames = rng.sample(SURNAMES, N_SPEAKERS)
     heads = iter(rng.sample(COMPANY_HEADS, domains.count("company")))
-    towns = iter(unique_towns(rng, N_SPEAKERS))
+    towns = iter(distinct(lambda: rng.choice(TOWN_HEADS) + rng.choice(TOWN_TAILS), N_SPEAKERS))
     counts = [rng.randint(*PER_SPEAKER) for _ in range(N_SPEAKERS)]
     while sum(counts) != N_TRANSCRIPTS:  # nudge the counts to the exact total, keeping 4..8
         i = rng.randrange(N_SPEAKERS)
@@ -1020,7 +1003,7 @@ def make_speakers(rng):
 
 
 def weighted(rng, options):
-    """Pick from (value..., weight) tuples; returns the tuple without its weight (or the lone value)."""
+    """Pick from (value..., weight) tuples via rng.choices; the tuple without its weight (or the lone value)."""
     choice = rng.choices(options, [o[-1] for o in options])[0][:-1]
     return choice if len(choice) > 1 else choice[0]
 
@@ -1266,7 +1249,7 @@ def generate(seed=SEED):
 
 def main(out_dir=None, seed=SEED):
     """Write transcripts/transcripts.parquet under `out_dir` (default: this folder)."""
-    out_dir = os.path.join(out_dir or HERE, "transcripts")
+    out_dir = os.path.join(out_dir or ASSETS_DIR, "transcripts")
     os.makedirs(out_dir, exist_ok=True)
     frame = pd.DataFrame(generate(seed), columns=COLUMNS)
     path = os.path.join(out_dir, "transcripts.parquet")
@@ -1276,7 +1259,7 @@ def main(out_dir=None, seed=SEED):
 
 
 # --------------------------------------------------------------------------
-# Reference baselines (python assets/make_transcripts.py --measure)
+# Reference baselines (python -m assets.make_transcripts --measure)
 # --------------------------------------------------------------------------
 def first_words(text, k=400):
     return " ".join(text.split()[:k])
@@ -1298,7 +1281,7 @@ def measure(path=None, repeats=10):
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)  # many small fits: extra BLAS threads only get in each other's way
-    frame = pd.read_parquet(path or os.path.join(HERE, "transcripts", "transcripts.parquet"))
+    frame = pd.read_parquet(path or os.path.join(ASSETS_DIR, "transcripts", "transcripts.parquet"))
     y, score, groups = frame["label"].to_numpy(), frame["score"].to_numpy(), frame["group"].to_numpy()
     index = np.arange(len(frame))
 
@@ -1351,14 +1334,12 @@ def measure(path=None, repeats=10):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out-dir", default=HERE, help="folder that gets transcripts/ (default: assets/)")
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser = command_line(__doc__, SEED, "folder that gets transcripts/ (default: assets/)")
     parser.add_argument("--measure", action="store_true",
                         help="fit the TF-IDF baselines on the written file instead of writing it (needs scikit-learn)")
     parser.add_argument("--repeats", type=int, default=10, help="splits per setting for --measure")
     args = parser.parse_args()
     if args.measure:
-        measure(os.path.join(args.out_dir, "transcripts", "transcripts.parquet"), args.repeats)
+        measure(os.path.join(args.out_dir or ASSETS_DIR, "transcripts", "transcripts.parquet"), args.repeats)
     else:
         main(args.out_dir, args.seed)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from assets import make_ner
 from labs_lib.highlight import entity_spans
 from labs_lib.ner import check_bio, read_conll
 
@@ -40,7 +41,7 @@ def test_most_test_entities_are_unseen_in_train(splits):
     assert sum(n not in train for n in test) >= 0.5 * len(test)
 
 
-def test_regenerating_gives_identical_files(tmp_path, asset_generator):
-    asset_generator("make_ner").main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_files(tmp_path):
+    make_ner.main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.conll").read_bytes() == (ASSETS / "ner" / f"{split}.conll").read_bytes()

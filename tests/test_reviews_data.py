@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from assets import make_reviews
+
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 DATA = ASSETS / "reviews"
 SIZES = {"train": 1800, "validation": 400, "test": 400}
@@ -57,7 +59,7 @@ def test_no_text_shared_between_splits(splits):
     assert not set(texts["validation"]) & set(texts["test"])
 
 
-def test_regenerating_gives_identical_files(tmp_path, asset_generator):
-    asset_generator("make_reviews").main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_files(tmp_path):
+    make_reviews.main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.csv").read_bytes() == (DATA / f"{split}.csv").read_bytes(), split

@@ -8,6 +8,8 @@ import pyarrow
 import pyarrow.parquet as pq
 import pytest
 
+from assets import make_transcripts
+
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 PATH = ASSETS / "transcripts" / "transcripts.parquet"
 COLUMNS = ["id", "group", "event", "text", "score", "label"]
@@ -84,8 +86,8 @@ def test_rated_speaker_labels_are_inconsistent_but_normalisable(frame):
         assert len(answers) >= 3, tid  # the rated speaker answers in the Q&A
 
 
-def test_regenerating_gives_identical_file(tmp_path, asset_generator):
-    asset_generator("make_transcripts").main(out_dir=str(tmp_path))
+def test_regenerating_gives_identical_file(tmp_path):
+    make_transcripts.main(out_dir=str(tmp_path))
     fresh = tmp_path / "transcripts" / "transcripts.parquet"
     writer = pq.ParquetFile(PATH).metadata.created_by  # "parquet-cpp-arrow version X.Y.Z"
     if writer.endswith(" " + pyarrow.__version__):
