@@ -218,7 +218,8 @@ def entity_spans(tokens, tags) -> list[tuple[int, int, str]]:
 
 
 def align_labels(word_ids, word_labels, label_names, label_all_subtokens: bool = False) -> list[int]:
-    """Word-level tag ids -> one label per sub-token: -100 for special tokens; the first sub-token of a word gets
+    """Taught in lab 05, section 2 (written out there with a comment per branch). Word-level tag ids -> one label
+    per sub-token: -100 for special tokens; the first sub-token of a word gets
     the word's tag; the rest get -100 (ignored by the loss), or with ``label_all_subtokens`` the word's tag with
     B- turned into I- (a word continues its own entity)."""
     labels, previous = [], None

@@ -153,3 +153,30 @@ def test_hub_copies_with_classlabel_or_string_tags(monkeypatch, kind):
     ds, tags = load_ner("lukasgarbas/conll-03")
     assert len(ds["test"]) == 29  # the -DOCSTART- row and the empty row are skipped
     assert [tags[i] for i in ds["test"][0]["ner_tags"]] == ["B-PER", "O", "B-LOC"]
+
+
+@pytest.mark.parametrize("label_all", [False, True])
+def test_alignment_rule_position_by_position_on_the_projects_sentences(label_all):
+    """The check lab 05 used to run in the notebook: every sub-token of every training sentence, re-derived."""
+    from transformers import AutoTokenizer
+
+    from labs_lib import models
+    from labs_lib.profiles import TINY_BERT
+
+    raw, names = load_ner("assets/ner", train_size=200, seed=0)
+    tokenizer = AutoTokenizer.from_pretrained(models.model_path(TINY_BERT))
+    inner = 0
+    for row in raw["train"]:
+        word_ids = tokenizer(row["tokens"], is_split_into_words=True, truncation=True, max_length=64).word_ids()
+        labels = align_labels(word_ids, row["ner_tags"], names, label_all)
+        for position, (word, label) in enumerate(zip(word_ids, labels)):
+            first = word is not None and (position == 0 or word_ids[position - 1] != word)
+            if word is None or (not first and not label_all):
+                assert label == -100
+            elif first:
+                assert label == row["ner_tags"][word]
+            else:
+                tag = names[row["ner_tags"][word]]
+                assert names[label] == (tag.replace("B-", "I-", 1) if tag.startswith("B-") else tag)
+            inner += word is not None and not first
+    assert inner > 0, "no word was split into sub-tokens, so the rule was never exercised"

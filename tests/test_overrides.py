@@ -1,0 +1,52 @@
+"""Every lab takes `overrides` from its parameters cell and uses them: each notebook runs, in the smoke profile, up
+to the cell that loads its data, with one size setting overridden, and the loaded data must have that size (and the
+data report must say the cap dropped rows)."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+# lab -> (override, Python expression in the lab's namespace that must equal the override's value)
+CASES = {
+    "01_classification": ({"train_size": 37}, 'len(raw["train"])'),
+    "02_summarization": ({"train_size": 23}, 'len(raw["dialogue"]["train"])'),
+    "03_setfit": ({"eval_size": 29}, 'len(raw["test"])'),
+    "04_mlm": ({"corpus_train_size": 31}, 'len(corpus["train"])'),
+    "05_ner": ({"train_size": 41}, 'len(raw["train"])'),
+    "06_long_transcripts": ({"docs": 60}, "sum(len(part) for part in split.values())"),
+    "07_honest_evaluation": ({"docs": 60}, "sum(len(part) for part in split.values())"),
+}
+
+
+def lab_notebooks():
+    return sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_every_lab_has_an_override_case():
+    assert set(lab_notebooks()) == set(CASES)
+
+
+@pytest.mark.parametrize("lab", lab_notebooks())
+def test_an_override_from_the_parameters_cell_reaches_the_data(lab, monkeypatch):
+    override, measured = CASES[lab]
+    (key, value), = override.items()
+    nb = nbformat.read(NOTEBOOKS / f"{lab}.ipynb", as_version=4)
+    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    assert "overrides = {}" in nb.cells[params].source, "every lab's parameters cell has `overrides = {}`"
+    loads = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "data.load(" in c.source)
+    cells = [c for c in nb.cells[:loads + 1] if c.cell_type == "code"]
+    cells.insert(cells.index(nb.cells[params]) + 1, nbformat.v4.new_code_cell(f"overrides = {override!r}"))
+    cells.append(nbformat.v4.new_code_cell(
+        "import json\nprint(json.dumps({'setting': cfg.%s, 'measured': %s, 'overridden': cfg.overridden}))"
+        % (key, measured)))
+    nb.cells = cells
+    monkeypatch.setenv("LABS_PROFILE", "smoke")
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    out = json.loads(nb.cells[-1].outputs[-1]["text"].strip().splitlines()[-1])
+    assert out == {"setting": value, "measured": value, "overridden": [key]}
+    report = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert f"({key})" in report, f"the data report must say that {key} capped the data"
