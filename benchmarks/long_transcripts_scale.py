@@ -3,8 +3,8 @@
 The input is made from the project's 440 transcripts: ``--n`` rows sampled with replacement, each cut to its first
 ``--words`` words, each copy its own speaker (so the grouped split still works). Only the time and the memory count:
 copies of one transcript land in several splits, so the lab's scores on this input mean nothing.
-The lab runs with papermill in the chosen profile with the given knobs; wall time and the peak memory of the kernel
-(ru_maxrss of the finished children) are printed.
+The lab runs with papermill in the chosen profile with the given knobs as ``overrides``; wall time and the peak
+memory of the kernel (ru_maxrss of the finished children) are printed.
 
     .venv/bin/python benchmarks/long_transcripts_scale.py                       # 2,150 x 2,000 words, ~23 min
     .venv/bin/python benchmarks/long_transcripts_scale.py --n 200 --profile smoke   # does the script work? ~1 min
@@ -56,9 +56,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         data = big_input(args.n, args.words, Path(tmp) / "big.parquet")
-        params = dict(profile=args.profile, data_path=str(data), docs=args.n, epochs=args.epochs,
-                      max_windows_train=args.max_windows_train, max_sentences_embed=args.max_sentences_embed,
-                      results_dir=tmp)
+        params = dict(profile=args.profile, data_path=str(data), results_dir=tmp,
+                      overrides=dict(docs=args.n, epochs=args.epochs, max_windows_train=args.max_windows_train,
+                                     max_sentences_embed=args.max_sentences_embed))
         print(f"lab 06 on {args.n} transcripts of <= {args.words} words: {params}", flush=True)
         start = time.perf_counter()
         papermill.execute_notebook(str(ROOT / "notebooks" / "06_long_transcripts.ipynb"), str(Path(tmp) / "out.ipynb"),

@@ -161,6 +161,26 @@ LABS = {
             long_window=4096, long_batch_size=2, long_lr=3e-5, columns=None, split="grouped 70/15/15",
         ),
     },
+    # Lab 07 judges cheap models on lab 06's transcripts: model is the frozen sentence encoder of the hierarchical
+    # poolers (same settings as lab 06's embed_model / pooler keys, so both labs train the same poolers; epochs: the
+    # poolers' full-batch epochs, lab 06's pooler_epochs);
+    # train_seeds: pooler trainings per method for the seed-to-seed spread; split_seeds: random and speaker-grouped
+    # splits each for the speaker leak (TF-IDF + linear, seconds per fit).
+    "07_honest_evaluation": {
+        "smoke": dict(
+            model=TINY_BERT, data=TRANSCRIPTS, docs=140, embed_max_length=48, max_sentences_embed=30, pooler_lr=3e-3,
+            epochs=100, hidden=32, train_seeds=3, split_seeds=5, columns=None, split="grouped 70/15/15",
+        ),
+        "cpu": dict(
+            model=MINILM, data=TRANSCRIPTS, docs=None, embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3,
+            epochs=300, hidden=64, train_seeds=5, split_seeds=5, columns=None, split="grouped 70/15/15",
+        ),
+        "full": dict(
+            model="sentence-transformers/all-mpnet-base-v2", data=TRANSCRIPTS, docs=None, embed_max_length=128,
+            max_sentences_embed=None, pooler_lr=3e-3, epochs=300, hidden=128, train_seeds=5, split_seeds=5,
+            columns=None, split="grouped 70/15/15",
+        ),
+    },
 }
 
 

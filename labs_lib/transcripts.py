@@ -1,5 +1,7 @@
-"""Long transcripts (lab 06): load and check them, clean them, cut them into windows, split by speaker, and turn
-per-window predictions back into one prediction per transcript.
+"""Long transcripts (labs 06-07): load and check them, clean them, cut them into windows, split by speaker, turn
+per-window predictions back into one prediction per transcript, and the hierarchical models' pieces (sentence
+embeddings, the pooler and its training loop). Lab 06 writes its rules out (cleaning, windows, aggregation); the
+functions here are the same ones, for lab 07 and the tests.
 
 A transcript dataset has a ``text`` column and ``label`` (a class such as Low/Medium/High) and/or ``score`` (a number),
 optionally a ``group`` (the rated speaker). With both targets the lab runs classification and regression.
@@ -8,9 +10,11 @@ optionally a ``group`` (the rated speaker). With both targets the lab runs class
 from __future__ import annotations
 
 import re
+import time
 
 import numpy as np
 import pandas as pd
+import torch
 
 from labs_lib.data import DataError, DataReport, check_text, parse_split, read_splits, rename_columns
 
@@ -126,9 +130,10 @@ def speaker_aliases(group: str) -> set[str]:
 
 def clean_transcript(text: str, aliases=(), speaker: str = "Speaker") -> str:
     """Remove what carries no evidence and normalise what varies: credit/copyright lines, timestamps, stage
-    directions ("(Laughter)", "[inaudible]"), fillers ("um", "uh", "you know,", "like,"), and every label of the
-    rated speaker (``aliases``) replaced by one label, ``speaker`` -- which also hides the name, so a model cannot
-    rate the person instead of the talk. Other turn labels in capitals become title case. Blank lines are dropped."""
+    directions ("(Laughter)", "[inaudible]"), fillers ("um", "uh", "you know,", "like,"), and every turn label of
+    the rated speaker (``aliases``) replaced by one label, ``speaker``. That normalises the turn structure; it does
+    not anonymise (the name still appears in the header and the talk). Other turn labels in capitals longer than
+    three letters become title case. Blank lines are dropped. Taught in lab 06, section 2 (written out there)."""
     text = BOILERPLATE.sub("", str(text))
     text = TIMESTAMP.sub("", text)
     text = STAGE_DIRECTION.sub("", text)
@@ -194,7 +199,7 @@ def token_windows(tokenizer, texts, window: int, stride: int, max_windows: int |
     with the tokenizer's own overflow support. Returns the encoding (input_ids, attention_mask, ...) plus
     ``doc`` (which text each window came from). ``max_windows`` keeps at most that many per text: the middle
     window of each of ``max_windows`` equal stretches (so 2 of 10 are windows 2 and 7, not the first and the last,
-    which in a transcript hold the header and the goodbyes)."""
+    which in a transcript hold the header and the goodbyes). Taught in lab 06, section 4 (written out there)."""
     encoded = tokenizer(list(texts), max_length=window, stride=stride, truncation=True,
                         return_overflowing_tokens=True)
     doc = list(encoded.pop("overflow_to_sample_mapping"))
@@ -226,32 +231,154 @@ def windows_needed(n_tokens: int, window: int, stride: int) -> int:
 
 # ---------------------------------------------------------------- aggregation
 
-def aggregate_probabilities(probs, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
-    """Per-window class probabilities -> one prediction per document: ``mean`` averages the probabilities,
-    ``vote`` takes the majority of the windows' argmax (ties: the higher mean probability). Returns
-    (document ids in sorted order, predicted class per document)."""
-    probs, doc = np.asarray(probs, dtype=float), np.asarray(doc)
+def aggregate(out, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
+    """Per-window predictions -> one per document: class probabilities (windows x classes) by ``mean`` (average the
+    probabilities, then the likeliest class) or ``vote`` (each window's likeliest class counts once; a tie goes to
+    the higher mean probability); scores (one per window) by ``mean`` or ``median``. Returns (document ids in sorted
+    order, one prediction per document). Taught in lab 06, section 5.4 (written out there)."""
+    out, doc = np.asarray(out, dtype=float), np.asarray(doc)
+    classes = out.ndim == 2
+    allowed = ("mean", "vote") if classes else ("mean", "median")
+    if how not in allowed:
+        raise ValueError(f"how={how!r}; use {allowed[0]!r} or {allowed[1]!r}.")
     docs = np.unique(doc)
-    preds = []
+    per_doc = []
     for d in docs:
-        p = probs[doc == d]
-        mean = p.mean(axis=0)
-        if how == "mean":
-            preds.append(int(mean.argmax()))
-        elif how == "vote":
-            votes = np.bincount(p.argmax(axis=1), minlength=p.shape[1])
-            best = np.flatnonzero(votes == votes.max())
-            preds.append(int(best[mean[best].argmax()]))
+        mine = out[doc == d]
+        if classes and how == "mean":
+            per_doc.append(int(mine.mean(axis=0).argmax()))
+        elif classes:
+            votes = np.bincount(mine.argmax(axis=1), minlength=mine.shape[1])
+            tied = np.flatnonzero(votes == votes.max())
+            per_doc.append(int(tied[mine.mean(axis=0)[tied].argmax()]))
+        elif how == "mean":
+            per_doc.append(mine.mean())
         else:
-            raise ValueError(f"how={how!r}; use 'mean' or 'vote'.")
-    return docs, np.array(preds)
+            per_doc.append(np.median(mine))
+    return docs, np.array(per_doc)
+
+
+def aggregate_probabilities(probs, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
+    """``aggregate`` for per-window class probabilities (``mean`` or ``vote``)."""
+    probs = np.asarray(probs, dtype=float)
+    if probs.ndim != 2:
+        raise ValueError(f"probabilities must be windows x classes; got shape {probs.shape}.")
+    return aggregate(probs, doc, how)
 
 
 def aggregate_scores(scores, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
-    """Per-window predicted scores -> one per document (``mean`` or ``median``)."""
-    scores, doc = np.asarray(scores, dtype=float).reshape(-1), np.asarray(doc)
-    reduce = {"mean": np.mean, "median": np.median}.get(how)
-    if reduce is None:
-        raise ValueError(f"how={how!r}; use 'mean' or 'median'.")
-    docs = np.unique(doc)
-    return docs, np.array([reduce(scores[doc == d]) for d in docs])
+    """``aggregate`` for per-window predicted scores (``mean`` or ``median``)."""
+    return aggregate(np.asarray(scores, dtype=float).reshape(-1), doc, how)
+
+
+# ---------------------------------------------------------------- baseline and hierarchical models (labs 06-07)
+
+def tfidf_features(train: pd.DataFrame, *others: pd.DataFrame, column: str = "clean") -> list:
+    """TF-IDF of word 1-2-grams: vocabulary and weights from ``train`` only, applied to ``others``
+    -> [train matrix, *other matrices]. Taught in lab 06, section 5.1."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    return [vectorizer.fit_transform(train[column])] + [vectorizer.transform(part[column]) for part in others]
+
+
+def linear_model(task: str):
+    """The linear model over TF-IDF: logistic regression for classes, ridge regression for scores."""
+    from sklearn.linear_model import LogisticRegression, Ridge
+
+    return LogisticRegression(C=10, max_iter=2000) if task == "classification" else Ridge(alpha=1.0)
+
+
+def sentence_pieces(texts, max_sentences: int | None = None) -> list[tuple[int, str, str]]:
+    """(text position, section, sentence) for every sentence to embed: each section's sentences ("opening" / "qa",
+    or "all" without a Q&A header), at most ``max_sentences`` per section, evenly spread (``spread``)."""
+    from labs_lib.text import split_sentences
+
+    pieces = []
+    for i, text in enumerate(texts):
+        for section, part in (split_sections(text) or {"all": text}).items():
+            pieces += [(i, section, s) for s in spread(split_sentences(part), max_sentences)]
+    return pieces
+
+
+def embed_sentences(sentences, tokenizer, encoder, max_length: int, device: str = "cpu", batch_size: int = 128):
+    """Each sentence -> one vector from a frozen encoder: the mean of its token embeddings (padding masked out),
+    sentences cut at ``max_length`` tokens and batched by length. -> (vectors: sentences x hidden, token ids)."""
+    from tqdm.auto import tqdm
+
+    ids = tokenizer(list(sentences), truncation=True, max_length=max_length)["input_ids"]
+    vectors = torch.zeros(len(ids), encoder.config.hidden_size)
+    by_length = np.argsort([len(x) for x in ids])  # batches of similar length pad little
+    with torch.inference_mode():
+        for b in tqdm(range(0, len(by_length), batch_size), desc="embedding sentences"):
+            idx = by_length[b:b + batch_size]
+            batch = tokenizer.pad({"input_ids": [ids[i] for i in idx]}, return_tensors="pt").to(device)
+            hidden = encoder(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            vectors[idx] = ((hidden * mask).sum(1) / mask.sum(1)).float().cpu()
+    return vectors, ids
+
+
+def stack_sentences(vectors, sentence_doc, rows, keep=None):
+    """The sentence vectors of each document in ``rows``, padded to the longest -> (docs x sentences x dim, mask).
+    ``keep``: a boolean mask over all sentences (e.g. one section's)."""
+    sentence_doc = np.asarray(sentence_doc)
+    keep = np.ones(len(sentence_doc), bool) if keep is None else keep
+    per_doc = [vectors[np.flatnonzero((sentence_doc == r) & keep)] for r in rows]
+    n = max(len(v) for v in per_doc)
+    x = torch.zeros(len(per_doc), n, vectors.shape[1])
+    mask = torch.zeros(len(per_doc), n, dtype=torch.bool)
+    for i, v in enumerate(per_doc):
+        x[i, :len(v)], mask[i, :len(v)] = v, True
+    return x, mask
+
+
+class Pooler(torch.nn.Module):
+    """Sentence vectors (docs x sentences x dim, with a mask) -> one output per document: their mean (or, with
+    ``attention``, a learned weighting) through an MLP. Taught in lab 06, section 5.5 (written out there)."""
+
+    def __init__(self, dim, n_out, hidden, attention):
+        super().__init__()
+        self.score = torch.nn.Linear(dim, 1) if attention else None
+        self.mlp = torch.nn.Sequential(torch.nn.LayerNorm(dim), torch.nn.Dropout(0.1), torch.nn.Linear(dim, hidden),
+                                       torch.nn.GELU(), torch.nn.Linear(hidden, n_out))
+
+    def forward(self, x, mask):
+        logits = self.score(x).squeeze(-1) if self.score else x.new_zeros(mask.shape)
+        weights = logits.masked_fill(~mask, float("-inf")).softmax(-1)
+        return self.mlp((weights.unsqueeze(-1) * x).sum(1))
+
+
+def train_pooler(data: dict, task: str, n_out: int, attention: bool, hidden: int, lr: float, epochs: int,
+                 seed: int = 0, patience: int = 10, device: str = "cpu", pooler=None):
+    """Train a pooler (``pooler``: the class, default ``Pooler``) full batch with AdamW (weight decay 0.01) on
+    ``data["train"] = (x, mask, target)``; after every epoch the loss on ``data["validation"]``; keep the best epoch,
+    stop after ``patience`` epochs without a better one. -> ({split: raw outputs, for every split but train},
+    seconds, trainable parameters). Cross-entropy for classes, mean squared error for (standardised) scores."""
+    def loss_fn(out, target):
+        if task == "classification":
+            return torch.nn.functional.cross_entropy(out, target)
+        return torch.nn.functional.mse_loss(out[:, 0], target)
+
+    torch.manual_seed(seed)
+    data = {name: tuple(t.to(device) for t in tensors) for name, tensors in data.items()}
+    model = (pooler or Pooler)(data["train"][0].shape[-1], n_out, hidden, attention).to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    best, best_state, waited, start = float("inf"), None, 0, time.perf_counter()
+    for _ in range(epochs):  # full batch: a few hundred documents fit at once
+        model.train()
+        loss = loss_fn(model(*data["train"][:2]), data["train"][2])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        model.eval()
+        with torch.no_grad():
+            val_loss = loss_fn(model(*data["validation"][:2]), data["validation"][2]).item()
+        if val_loss < best:
+            best, best_state, waited = val_loss, {k: v.clone() for k, v in model.state_dict().items()}, 0
+        elif (waited := waited + 1) >= patience:
+            break
+    model.load_state_dict(best_state)
+    with torch.no_grad():
+        out = {name: model(*tensors[:2]).cpu() for name, tensors in data.items() if name != "train"}
+    return out, time.perf_counter() - start, sum(p.numel() for p in model.parameters())

@@ -1,4 +1,9 @@
-"""Lab 06 helpers: loading checks, grouped split, windows, aggregation, regression scores (hand-computed values)."""
+"""Labs 06-07 helpers: loading checks, grouped split, windows, aggregation, regression scores (hand-computed values);
+lab 06's written-out rules (cleaning, windows, aggregation) against the library's on the project's transcripts;
+the baseline and hierarchical pieces lab 07 shares."""
+import json
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -176,3 +181,120 @@ def test_spread_takes_the_middle_of_equal_stretches():
     assert transcripts.spread(list(range(10)), 2) == [2, 7]
     assert transcripts.spread(list(range(9)), 3) == [1, 4, 7]
     assert transcripts.spread([1, 2], 5) == [1, 2] and transcripts.spread([1, 2], None) == [1, 2]
+
+
+# ---------------------------------------------------------------- lab 06 writes its rules out; they are these
+
+NOTEBOOK_06 = Path(__file__).resolve().parent.parent / "notebooks" / "06_long_transcripts.ipynb"
+
+
+def notebook_function(name: str):
+    """Run the lab 06 cell that defines ``name`` (a cell holding only that definition) and return the function."""
+    import re
+
+    cells = [c for c in json.loads(NOTEBOOK_06.read_text())["cells"] if c["cell_type"] == "code"]
+    found = [c for c in cells if f"def {name}(" in "".join(c["source"])]
+    assert len(found) == 1, f"one cell of lab 06 defines {name}"
+    namespace = {"np": np, "pd": pd, "re": re, "transcripts": transcripts}
+    exec("".join(found[0]["source"]), namespace)
+    return namespace[name]
+
+
+@pytest.fixture(scope="module")
+def project_transcripts():
+    from labs_lib.profiles import TRANSCRIPTS
+
+    frame, _, _ = transcripts.load_transcripts(TRANSCRIPTS)
+    return frame.sample(60, random_state=0)
+
+
+def test_lab06_cleaning_rule_is_the_library_one(project_transcripts):
+    clean = notebook_function("clean_transcript")
+    for text, speaker in zip(project_transcripts["text"], project_transcripts["group"]):
+        aliases = transcripts.speaker_aliases(speaker)
+        assert clean(text, aliases) == transcripts.clean_transcript(text, aliases)
+    assert clean(RAW, transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)")) == \
+        transcripts.clean_transcript(RAW, transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)"))
+
+
+@pytest.mark.parametrize("window,stride,max_windows", [(64, 16, None), (64, 16, 2), (128, 16, 6)])
+def test_lab06_windows_are_the_library_ones_and_cover_every_token(project_transcripts, window, stride, max_windows):
+    from transformers import AutoTokenizer
+
+    from labs_lib.models import model_path
+    from labs_lib.profiles import TINY_BERT
+
+    windows = notebook_function("token_windows")
+    tokenizer = AutoTokenizer.from_pretrained(model_path(TINY_BERT))
+    texts = [transcripts.clean_transcript(t, transcripts.speaker_aliases(g))
+             for t, g in zip(project_transcripts["text"][:10], project_transcripts["group"][:10])]
+    mine = windows(tokenizer, texts, window, stride, max_windows)
+    assert mine == transcripts.token_windows(tokenizer, texts, window, stride, max_windows)
+    if max_windows is None:  # lab 06, section 4: neighbours overlap by stride, together they hold every token
+        for d, text in enumerate(texts):
+            inner = [ids[1:-1] for ids, doc in zip(mine["input_ids"], mine["doc"]) if doc == d]
+            full = tokenizer(text, add_special_tokens=False)["input_ids"]
+            assert len(inner) == transcripts.windows_needed(len(full), window - 2, stride)
+            assert all(a[-stride:] == b[:stride] for a, b in zip(inner, inner[1:]))
+            assert inner[0] + [t for p in inner[1:] for t in p[stride:]] == full
+
+
+def test_lab06_aggregation_is_the_library_one():
+    aggregate = notebook_function("aggregate")
+    rng = np.random.default_rng(0)
+    doc = rng.integers(0, 12, 80)
+    probs = rng.dirichlet([1, 1, 1], 80)
+    probs[:6] = [[0.4, 0.4, 0.2]] * 6  # ties in the vote
+    scores = rng.uniform(1, 10, 80)
+    for how in ("mean", "vote"):
+        assert np.array_equal(aggregate(probs, doc, how)[1], transcripts.aggregate_probabilities(probs, doc, how)[1])
+        assert np.array_equal(aggregate(probs, doc, how)[1], transcripts.aggregate(probs, doc, how)[1])
+    for how in ("mean", "median"):
+        assert np.array_equal(aggregate(scores, doc, how)[1], transcripts.aggregate_scores(scores, doc, how)[1])
+    with pytest.raises(ValueError):
+        aggregate(scores, doc, "vote")
+    with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
+        transcripts.aggregate(probs, doc, "median")  # a median of class probabilities is not one of the rules
+
+
+# ---------------------------------------------------------------- baseline and hierarchical pieces (labs 06-07)
+
+def test_tfidf_features_learn_the_vocabulary_from_train_only():
+    train = pd.DataFrame({"clean": ["good plan good", "bad plan", "good result", "bad result"]})
+    other = pd.DataFrame({"clean": ["unseen words only", "good plan"]})
+    x_train, x_other = transcripts.tfidf_features(train, other)
+    assert x_train.shape[1] == x_other.shape[1]
+    assert x_other[0].nnz == 0 and x_other[1].nnz > 0  # words never seen in train carry no weight
+
+
+def test_sentence_pieces_keep_sections_and_cap_each():
+    text = "Opening. We grew. Costs fell.\nQUESTIONS AND ANSWERS\nAnalyst: Why? Speaker: Demand. More demand."
+    pieces = transcripts.sentence_pieces([text, "One sentence. Two sentences."], max_sentences=2)
+    assert [p[:2] for p in pieces] == [(0, "opening"), (0, "opening"), (0, "qa"), (0, "qa"), (1, "all"), (1, "all")]
+
+
+def test_stack_sentences_pads_and_masks():
+    import torch
+
+    vectors = torch.arange(10, dtype=torch.float32).reshape(5, 2)
+    x, mask = transcripts.stack_sentences(vectors, [0, 0, 0, 1, 2], rows=[1, 0],
+                                          keep=np.array([True, False, True, True, True]))
+    assert x.shape == (2, 2, 2) and mask.tolist() == [[True, False], [True, True]]
+    assert x[1].tolist() == [[0, 1], [4, 5]] and x[0, 1].tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("task", ["classification", "regression"])
+def test_train_pooler_is_repeatable_and_reads_the_splits_asked(task):
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    def part(n):
+        x = torch.randn(n, 4, 8, generator=g)
+        target = (x[:, :, 0].mean(1) > 0).long() if task == "classification" else x[:, :, 0].mean(1)
+        return x, torch.ones(n, 4, dtype=torch.bool), target
+    data = {"train": part(40), "validation": part(10), "test": part(12)}
+    n_out = 2 if task == "classification" else 1
+    out, seconds, params = transcripts.train_pooler(data, task, n_out, True, hidden=8, lr=3e-3, epochs=20, seed=3)
+    again, _, _ = transcripts.train_pooler(data, task, n_out, True, hidden=8, lr=3e-3, epochs=20, seed=3)
+    assert set(out) == {"validation", "test"} and out["test"].shape == (12, n_out) and params > 0
+    assert torch.equal(out["test"], again["test"])  # same seed, same data: the same model
