@@ -38,8 +38,9 @@ def test_every_lab_defines_every_profile_with_the_same_keys():
 
 def test_full_profile_uses_owner_prefixed_hub_ids():
     for lab, table in LABS.items():
-        # lab 06 has no public dataset with rated transcripts: full runs on the project's corpus (or the learner's)
-        keys = ("model", "embed_model", "long_model") if lab == "06_long_transcripts" else ("model", "data")
+        # labs 06-07 have no public dataset with rated transcripts: full runs on the project's corpus (or the learner's)
+        keys = {"06_long_transcripts": ("model", "embed_model", "long_model"),
+                "07_honest_evaluation": ("model",)}.get(lab, ("model", "data"))
         for key in keys:
             value = table["full"][key]
             for one in value.values() if isinstance(value, dict) else [value]:  # lab 02: one dataset per task
