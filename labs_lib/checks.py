@@ -134,3 +134,16 @@ def check_aggregate(answer, probabilities, label_names) -> bool:
     expected = label_names[int(np.asarray(probabilities, dtype=float).mean(axis=0).argmax())]
     return verdict(answer, expected, hint="average each column (class) over the windows, then take the largest.",
                     wrong="Average each class's probability over the windows; a majority vote can disagree.")
+
+
+def check_r2(answer, y_true, y_pred) -> bool:
+    """Exercise (lab 07): R² of ``y_pred`` against ``y_true`` by hand; checked against scikit-learn's r2_score."""
+    from sklearn.metrics import r2_score
+
+    expected = float(r2_score(y_true, y_pred))
+    return verdict(answer, expected, tolerance=0.01,
+                   hint="R² = 1 - (sum of squared errors) / (sum of squared distances of the true values from their "
+                        "mean). A prediction no better than always saying the mean scores 0; worse scores below 0.",
+                   wrong="Square each error, add them up, and divide by the squared distances of the true values from "
+                         "their mean; R² is 1 minus that ratio (it can be negative).",
+                   correct=f"Correct: R² = {expected:.3f}.")

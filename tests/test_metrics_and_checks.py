@@ -86,3 +86,13 @@ def test_aggregate_exercise_takes_the_mean_probability_not_the_vote():
     assert checks.check_aggregate("Medium", probs, ["Low", "Medium", "High"]) is True
     with pytest.raises(AssertionError):
         checks.check_aggregate("Low", probs, ["Low", "Medium", "High"])
+
+
+def test_check_r2_against_a_hand_computed_value(capsys):
+    from labs_lib.checks import check_r2
+
+    # mean 5; constant 6: squared errors 16 + 4 + 0 + 4 = 24, squared distances from the mean 9 + 1 + 1 + 9 = 20
+    assert check_r2(1 - 24 / 20, [2, 4, 6, 8], [6, 6, 6, 6]) is True
+    assert check_r2(None, [2, 4, 6, 8], [6, 6, 6, 6]) is False and "Hint" in capsys.readouterr().out
+    with pytest.raises(AssertionError, match="can be negative"):
+        check_r2(0.0, [2, 4, 6, 8], [6, 6, 6, 6])
