@@ -254,8 +254,3 @@ def show_config(cfg_or_lab, profile: str | None = None):
     used = {key: str(getattr(cfg, key)) + (" *" if key in cfg.overridden else "") for key in table.index}
     table.insert(0, f"in use ({cfg.profile}{' + overrides' if cfg.overridden else ''})", pd.Series(used))
     return table
-
-
-def config_dict(cfg) -> dict:
-    """The whole effective config, for the results file: every setting plus which ones the learner overrode."""
-    return {key: value for key, value in vars(cfg).items()}
