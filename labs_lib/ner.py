@@ -12,8 +12,6 @@ from pathlib import Path
 from labs_lib.data import (SPLIT_NAMES, DataError, DataReport, _looks_like_hub_id, load_hub_dataset, parse_split,
                            resolve_path)
 
-# CoNLL-2003's ner_tags ids, in the order its hub copies number them (for a copy that keeps only the ids).
-CONLL2003_TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 SUFFIXES = (".conll", ".txt", ".tsv", ".jsonl")
 
 
@@ -116,17 +114,15 @@ def _read_hub(source: str) -> dict:
         if isinstance(inner, datasets.ClassLabel):
             names = inner.names
         elif isinstance(inner, datasets.Value) and "int" in inner.dtype:
-            names = CONLL2003_TAGS   # a copy that dropped the names: CoNLL-2003's own order, stated once here
-            print(f"{source}: ner_tags are bare ids; reading them in CoNLL-2003's order {CONLL2003_TAGS}")
+            # copies on the hub number CoNLL-2003's tags in different orders: a guess would silently mislabel
+            raise DataError(f"{source} [{split}]: ner_tags are bare integers without tag names, and hub copies of "
+                            "CoNLL-2003 number their tags in different orders. Use a copy whose ner_tags are a "
+                            "ClassLabel (e.g. eriktks/conll2003 at revision refs/convert/parquet) or string tags.")
         else:
             names = None             # tags stored as strings already
         rows = [row for row in ds[split] if len(row["tokens"]) and row["tokens"][0] != "-DOCSTART-"]
-        try:
-            splits[split] = [(list(row["tokens"]), [names[t] for t in row["ner_tags"]] if names
-                              else [str(t) for t in row["ner_tags"]]) for row in rows]
-        except IndexError as err:
-            raise DataError(f"{source} [{split}]: a tag id is beyond CoNLL-2003's 9 tags; this copy numbers its tags "
-                            "differently. Use a copy that keeps tag names.") from err
+        splits[split] = [(list(row["tokens"]), [names[t] for t in row["ner_tags"]] if names
+                          else [str(t) for t in row["ner_tags"]]) for row in rows]
     return splits
 
 

@@ -33,6 +33,26 @@ DOCUMENTS = "assets/documents"  # the project's own news-style documents with on
 NER_SENTENCES = "assets/ner"  # the project's own news-style sentences tagged PER/ORG/LOC/MISC (CoNLL format)
 TRANSCRIPTS = "assets/transcripts/transcripts.parquet"  # the project's own event transcripts rated 1-10 (lab 06)
 
+# Every hub id a `full` row names, pinned to a commit (read from public pins of these repos, 2026-12-01), so a lab
+# reads the same files next year. models.model_path() and data.load_hub_dataset() pass these on. A hub id a learner
+# sets that is not listed here loads its newest revision. eriktks/conll2003 (the canonical CoNLL-2003 id) keeps a
+# loading script on main, which today's `datasets` refuses; the hub's own parquet conversion lives on the branch
+# refs/convert/parquet (a branch, not a commit: it is regenerated only when main changes, and main is frozen).
+HUB_REVISIONS = {
+    "distilbert/distilbert-base-uncased": "12040accade4e8a0f71eabdb258fecc2e7e948be",
+    "google/flan-t5-base": "7bcac572ce56db69c1ea7c8af255c5d7c9672fc2",
+    "google-bert/bert-base-cased": "cd5ef92a9fb2f889e972770a36d4ed042daf221e",
+    "sentence-transformers/paraphrase-mpnet-base-v2": "6cc9279c672dc57f94445ef259b28a1b736fec8f",
+    "sentence-transformers/all-mpnet-base-v2": "9a3225965996d404b775526de6dbfe85d3368642",
+    "allenai/longformer-base-4096": "301e6a42cb0d9976a6d6a26a079fef81c18aa895",
+    "FacebookAI/roberta-large": "722cf37b1afa9454edce342e7895e588b6ff1d59",
+    "stanfordnlp/imdb": "e6281661ce1c48d982bc483cf8a173c1bbeb5d31",
+    "knkarthick/dialogsum": "a968e7aee0602e257935f1321a02e4287f7d5848",
+    "abisee/cnn_dailymail": "96df5e686bee6baa90b8bee7c28b81fa3fa6223d",
+    "SetFit/sst2": "00ea8ccb7a54b4e3780a3e51aa3f80361ff849c0",
+    "eriktks/conll2003": "refs/convert/parquet",
+}
+
 LABS = {
     "01_classification": {
         "smoke": dict(
@@ -55,19 +75,21 @@ LABS = {
     # Per-task entries are dicts keyed by task. cpu trains a small T5 from scratch: it beat an encoder-decoder
     # warm-started from the packaged MiniLM on held-out ROUGE at the same training time (benchmarks/
     # summarization_cpu_candidates.py). bertscore_layers: the layer whose embeddings BERTScore compares
-    # (bert_score's tuned default for roberta-large is 17; the 6-layer MiniLM uses its last).
+    # (bert_score's tuned default for roberta-large is 17; the 6-layer MiniLM uses its last). full: batch 4 x 2
+    # accumulated steps = 8 per update; FLAN-T5-base in fp32 at batch 8 x 512/128 tokens is estimated at 13-16 GiB, more
+    # than a T4's ~14.7 usable (no bf16 there), batch 4 at ~9-10 GiB (an estimate, not measured on a T4).
     "02_summarization": {
         "smoke": dict(
             model=TINY_T5, data={"dialogue": DIALOGUES, "document": DOCUMENTS}, hub_config={"dialogue": None,
             "document": None}, columns={"dialogue": None, "document": None}, train_size=160, eval_size=16,
-            epochs=10, batch_size=16, lr_full=3e-3, lr_lora=3e-3, lora_r=8, lora_targets=["q", "v"],
+            epochs=10, batch_size=16, grad_accum=1, lr_full=3e-3, lr_lora=3e-3, lora_r=8, lora_targets=["q", "v"],
             max_source_length=320, max_target_length=48, num_beams=2, logging_steps=5,
             lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6, split="random 80/10/10",
         ),
         "cpu": dict(
             model=SMALL_T5, data={"dialogue": DIALOGUES, "document": DOCUMENTS}, hub_config={"dialogue": None,
             "document": None}, columns={"dialogue": None, "document": None}, train_size=None, eval_size=None,
-            epochs=10, batch_size=16, lr_full=1e-3, lr_lora=3e-3, lora_r=16, lora_targets=["q", "v"],
+            epochs=10, batch_size=16, grad_accum=1, lr_full=1e-3, lr_lora=3e-3, lora_r=16, lora_targets=["q", "v"],
             max_source_length=384, max_target_length=64, num_beams=4, logging_steps=10,
             lead_n={"dialogue": 3, "document": 1}, bertscore_model=MINILM, bertscore_layers=6, split="random 80/10/10",
         ),
@@ -75,9 +97,9 @@ LABS = {
             model="google/flan-t5-base", data={"dialogue": "knkarthick/dialogsum", "document": "abisee/cnn_dailymail"},
             hub_config={"dialogue": None, "document": "3.0.0"},
             columns={"dialogue": None, "document": {"document": "article", "summary": "highlights"}},
-            train_size=4000, eval_size=200, epochs=2, batch_size=8, lr_full=1e-4, lr_lora=1e-3, lora_r=16,
+            train_size=4000, eval_size=200, epochs=2, batch_size=4, grad_accum=2, lr_full=1e-4, lr_lora=1e-3, lora_r=16,
             lora_targets=["q", "v"], max_source_length=512, max_target_length=128, num_beams=4, logging_steps=50,
-            lead_n={"dialogue": 3, "document": 3}, bertscore_model="roberta-large", bertscore_layers=17,
+            lead_n={"dialogue": 3, "document": 3}, bertscore_model="FacebookAI/roberta-large", bertscore_layers=17,
             split="random 80/10/10",
         ),
     },
@@ -127,7 +149,7 @@ LABS = {
                       max_length=64, lr=3e-3, columns=None, split="random 70/15/15"),
         "cpu": dict(model=MINILM, data=NER_SENTENCES, train_size=None, eval_size=None, epochs=4, batch_size=16,
                     max_length=64, lr=2e-4, columns=None, split="random 70/15/15"),
-        "full": dict(model="google-bert/bert-base-cased", data="lukasgarbas/conll-03", train_size=None,
+        "full": dict(model="google-bert/bert-base-cased", data="eriktks/conll2003", train_size=None,
                      eval_size=None, epochs=3, batch_size=32, max_length=128, lr=3e-5, columns=None,
                      split="random 70/15/15"),
     },
@@ -222,7 +244,8 @@ def lab_config(lab: str, profile: str | None = None, overrides: dict | None = No
     if overrides is not None and not isinstance(overrides, dict):
         raise ConfigError(f"overrides must be a dict such as {{'epochs': 1}}; got {overrides!r}.")
     aliases = {"data_path": "data", "corpus_path": "corpus"}
-    changes = {**(overrides or {}), **{aliases.get(k, k): v for k, v in named.items() if v is not None}}
+    changes = {**env_overrides(lab), **(overrides or {}),
+               **{aliases.get(k, k): v for k, v in named.items() if v is not None}}
     unknown = sorted(set(changes) - set(row))
     if unknown:
         raise ConfigError(f"{lab}: unknown setting(s) {unknown} in overrides. This lab's settings are: "
@@ -243,6 +266,23 @@ def lab_config(lab: str, profile: str | None = None, overrides: dict | None = No
     if per_task and "columns" in changes:   # the learner's column names win over the reset above
         row["columns"] = {**row["columns"], **changes["columns"]}
     return SimpleNamespace(lab=lab, profile=profile, overridden=sorted(changes), own_data="data" in changes, **row)
+
+
+def env_overrides(lab: str) -> dict:
+    """Overrides from $LABS_OVERRIDES (JSON: {"lab": {"key": value}}), for runs that cannot edit the parameters cell:
+    the full-profile rehearsal shrinks its loops this way. The notebook's own ``overrides`` win over them."""
+    import json
+
+    text = os.environ.get("LABS_OVERRIDES", "").strip()
+    if not text:
+        return {}
+    try:
+        table = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"$LABS_OVERRIDES is not valid JSON ({err}); e.g. '{{\"{lab}\": {{\"epochs\": 1}}}}'.")
+    if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+        raise ConfigError('$LABS_OVERRIDES maps a lab to its overrides, e.g. {"01_classification": {"epochs": 1}}.')
+    return table.get(lab, {})
 
 
 def show_config(cfg_or_lab, profile: str | None = None):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: unit tests of labs_lib, then every notebook under nbval in the `smoke` profile,
-# offline, with a guard that fails the run if anything connects to a non-loopback address.
+# The test command: unit tests of labs_lib, then every notebook under nbval in the `smoke` profile, then every
+# notebook in the `full` profile against a stand-in hub (scripts/rehearse_full.sh); all offline, with a guard that
+# fails the run if anything connects to a non-loopback address.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup_env.sh"
@@ -11,3 +12,4 @@ export LABS_RESULTS_DIR="$(mktemp -d)/results"           # tests never touch the
 export LABS_NETGUARD_LOG="$(mktemp -d)/net-attempts.log"  # every Python process loads the guard below
 export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
 python -m pytest tests notebooks --nbval-lax "$@"
+bash "$ROOT/scripts/rehearse_full.sh"

@@ -1,41 +1,130 @@
-"""What the `full` (Colab) profile shares with the offline ones, checked here without the network:
-the hub data path with IMDB's shape, and the DistilBERT module names the lab's LoRA and freezing use."""
+"""What the `full` (Colab) profile shares with the offline ones, checked here without the network against the
+rehearsal's stand-in hub (tests/standin_hub.py): every full hub id has a stand-in and a pinned revision, the labs'
+readers see exactly the columns and label names the stand-ins declare, and the models' module names exist."""
 
 import datasets
 import pytest
 
 from labs_lib import data, models
-from labs_lib.profiles import lab_config
+from labs_lib.profiles import HUB_REVISIONS, LABS, lab_config
 
 
-@pytest.fixture
-def fake_imdb(monkeypatch):
-    """A stand-in with stanfordnlp/imdb's shape: train/test/unsupervised, `text`, ClassLabel `label` neg/pos."""
-    label = datasets.ClassLabel(names=["neg", "pos"])
-    features = datasets.Features({"text": datasets.Value("string"), "label": label})
+@pytest.fixture(scope="module")
+def standin(tmp_path_factory):
+    """The stand-in hub of the rehearsal (tests/standin_hub.py), with datasets and huggingface_hub pointed at it."""
+    import huggingface_hub.constants
+    import standin_hub
 
-    def split(n, offset):
-        return datasets.Dataset.from_dict({"text": [f"review {offset + i}" for i in range(n)],
-                                           "label": [i % 2 for i in range(n)]}, features=features)
-
-    fake = datasets.DatasetDict({"train": split(200, 0), "test": split(100, 1000), "unsupervised": split(10, 5000)})
-    calls = []
-
-    def load_dataset(name, *args, **kwargs):
-        calls.append(name)
-        return fake
-
-    monkeypatch.setattr(datasets, "load_dataset", load_dataset)
-    return calls
+    home = tmp_path_factory.mktemp("hf")
+    standin_hub.build(home)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(datasets.config, "HF_DATASETS_CACHE", home / "datasets")
+    patch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(home / "hub"))
+    patch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    patch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    yield standin_hub
+    patch.undo()
 
 
-def test_hub_dataset_keeps_classlabel_names_and_carves_validation(fake_imdb):
+def declared(standin_hub, repo_id):
+    return standin_hub.DATASETS[repo_id]
+
+
+def test_every_full_hub_id_has_a_stand_in_and_a_pinned_revision():
+    import standin_hub
+
+    ids = set()
+    for lab, rows in LABS.items():
+        row = rows["full"]
+        for key in ("model", "embed_model", "long_model", "bertscore_model", "data", "corpus"):
+            values = row.get(key)
+            for value in (values.values() if isinstance(values, dict) else [values]):
+                if isinstance(value, str) and value.count("/") == 1 and not value.startswith("assets/"):
+                    ids.add(value)
+    assert ids == set(standin_hub.MODELS) | set(standin_hub.DATASETS)
+    assert ids == set(HUB_REVISIONS), "every hub id of a full row is pinned to a revision"
+    for repo_id, revision in HUB_REVISIONS.items():
+        assert revision == "refs/convert/parquet" or len(revision) == 40 and int(revision, 16) >= 0, repo_id
+
+
+def test_classification_readers_see_the_declared_labels(standin):
+    for lab, repo_id in (("01_classification", "stanfordnlp/imdb"), ("03_setfit", "SetFit/sst2")):
+        cfg = lab_config(lab, "full")
+        assert cfg.data == repo_id
+        splits, report = data.load(cfg, "classification", seed=0)
+        spec = declared(standin, repo_id)
+        names = spec["features"]["label"] if isinstance(spec["features"]["label"], list) else ["negative", "positive"]
+        assert report.labels == names and splits["train"].features["label"].names == names
+        assert splits.column_names["train"] == ["text", "label"]
+        assert not set(splits["train"]["text"]) & set(splits["test"]["text"]) or lab == "03_setfit"
+    assert lab_config("03_setfit", "full").label_prompt.format("positive") == "positive review"
+
+
+def test_full_sizes_beyond_a_stand_in_are_capped_to_what_exists_and_reported(standin):
     cfg = lab_config("01_classification", "full")
-    ds, names = data.load_text_classification(cfg.data, train_size=100, eval_size=20)
-    assert fake_imdb == ["stanfordnlp/imdb"]
-    assert names == ["neg", "pos"]
-    assert [len(ds[s]) for s in ("train", "validation", "test")] == [100, 20, 20]
-    assert not set(ds["train"]["text"]) & set(ds["validation"]["text"])
+    splits, report = data.load(cfg, "classification", seed=0)
+    assert cfg.train_size > len(splits["train"]) > 0
+    assert report.rows["train"][0] == report.rows["train"][1] == len(splits["train"])
+
+
+def test_mlm_corpus_reads_imdb_unsupervised_and_test(standin):
+    cfg = lab_config("04_mlm", "full")
+    corpus, report = data.load(cfg, "texts", source="corpus", seed=0)
+    spec = declared(standin, "stanfordnlp/imdb")
+    assert set(corpus) == {"train", "test"}
+    assert len(corpus["train"]) == spec["splits"]["unsupervised"] and len(corpus["test"]) == spec["splits"]["test"]
+
+
+def test_summaries_read_both_tasks_with_their_columns_and_dialogsum_test_once_per_dialogue(standin):
+    cfg = lab_config("02_summarization", "full")
+    for task, repo_id in (("dialogue", "knkarthick/dialogsum"), ("document", "abisee/cnn_dailymail")):
+        splits, report = data.load(cfg, "summaries", task=task, seed=0)
+        assert splits.column_names["test"] == [task, "summary"]
+        spec = declared(standin, repo_id)
+        expected_test = -(-spec["splits"]["test"] // (3 if task == "dialogue" else 1))
+        assert len(splits["test"]) == expected_test, "one row per input: DialogSum's test repeats each dialogue 3x"
+        assert any("streamed" in note for note in report.notes)
+
+
+def test_ner_reads_conll2003_tag_names_from_its_classlabel(standin):
+    cfg = lab_config("05_ner", "full")
+    splits, report = data.load(cfg, "ner", seed=0)
+    tags = declared(standin, "eriktks/conll2003")["features"]["ner_tags"][0]
+    names = splits["train"].features["ner_tags"].feature.names
+    assert sorted(report.labels) == sorted(names) == sorted(tags)
+    hub = datasets.load_dataset("eriktks/conll2003", split="test")   # the stand-in as the hub reader sees it
+    first = splits["test"][0]
+    row = next(r for r in hub if r["tokens"] == first["tokens"])
+    assert [names[i] for i in first["ner_tags"]] == [tags[i] for i in row["ner_tags"]], "tag names follow the ids"
+
+
+def test_full_models_load_from_the_pinned_snapshot_with_the_real_module_names(standin):
+    from peft import LoraConfig, TaskType, get_peft_model
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    cfg = lab_config("01_classification", "full")
+    path = models.model_path(cfg.model)
+    assert path.endswith(HUB_REVISIONS[cfg.model])
+    model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=2)
+    assert type(model).__name__ == "DistilBertForSequenceClassification"
+    assert len(models.encoder_layers(model)) > max(cfg.freeze_sweep)
+    assert len(AutoTokenizer.from_pretrained(path)) > 100, "a real vocabulary, not only special tokens"
+    assert set(cfg.head_modules) <= {n.split(".")[-1] for n, _ in model.named_modules()}
+    peft_model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=4, target_modules=cfg.lora_targets))
+    lora_layers = {n.split(".lora_A")[0] for n, _ in peft_model.named_parameters() if "lora_A" in n}
+    assert len(lora_layers) == len(models.encoder_layers(model)) * len(cfg.lora_targets)
+
+
+def test_bertscore_full_model_is_rescaled_at_layer_17_with_a_prefix_space_tokenizer(standin):
+    from labs_lib import metrics
+
+    cfg = lab_config("02_summarization", "full")
+    scorer = metrics.bertscorer(cfg.bertscore_model, cfg.bertscore_layers)
+    assert scorer.rescale_with_baseline and scorer.baseline_path.endswith("roberta-large.tsv")
+    assert len(scorer._model.encoder.layer) == cfg.bertscore_layers == 17
+    assert scorer._tokenizer.add_prefix_space and len(scorer._tokenizer) > 100
+    same = metrics.bertscore_f1(["the cat sat on the mat"], ["the cat sat on the mat"], scorer)[0]
+    assert same == pytest.approx(1.0, abs=1e-3), "identical texts rescale to 1"
 
 
 def test_bare_hub_name_is_not_taken_for_a_hub_id():
@@ -66,27 +155,6 @@ def test_cpu_profile_targets_exist_in_packaged_minilm():
     assert max(cfg.freeze_sweep) < len(models.encoder_layers(model))
 
 
-@pytest.fixture
-def fake_setfit_sst2(monkeypatch):
-    """A stand-in with SetFit/sst2's shape: train/validation/test, `text`, int `label`, and `label_text`."""
-    def split(n, offset):
-        return datasets.Dataset.from_dict({"text": [f"sentence {offset + i}" for i in range(n)],
-                                           "label": [i % 2 for i in range(n)],
-                                           "label_text": ["negative", "positive"] * (n // 2)})
-
-    fake = datasets.DatasetDict({"train": split(100, 0), "validation": split(20, 500), "test": split(40, 900)})
-    monkeypatch.setattr(datasets, "load_dataset", lambda name, *a, **k: fake)
-
-
-def test_setfit_full_data_takes_label_names_from_label_text(fake_setfit_sst2):
-    cfg = lab_config("03_setfit", "full")
-    ds, names = data.load_text_classification(cfg.data, eval_size=cfg.eval_size)
-    assert names == ["negative", "positive"]
-    assert [len(ds[s]) for s in ("train", "validation", "test")] == [100, 20, 40]
-    assert list(ds["test"]["label"])[:2] == [0, 1]  # ids keep the dataset's own order
-    assert cfg.label_prompt.format(names[1]) == "positive review"
-
-
 def test_setfit_full_model_is_a_sentence_transformer_id():
     cfg = lab_config("03_setfit", "full")
     assert cfg.model == "sentence-transformers/paraphrase-mpnet-base-v2" and cfg.data == "SetFit/sst2"
@@ -110,46 +178,6 @@ def test_mlm_body_copies_into_a_classifier_for_the_full_and_offline_model_kinds(
     assert lab_config("04_mlm", "full").model == "distilbert/distilbert-base-uncased"
 
 
-@pytest.fixture
-def fake_summarization_hub(monkeypatch):
-    """Stand-ins with the shapes of knkarthick/dialogsum (id, dialogue, summary, topic) and abisee/cnn_dailymail
-    config 3.0.0 (article, highlights with one sentence per line, id); each has train/validation/test."""
-    def dialogsum(n, offset):
-        return datasets.Dataset.from_dict({"id": [f"train_{offset + i}" for i in range(n)],
-                                           "dialogue": [f"#Person1#: Hello {offset + i}.\n#Person2#: Hi." for i in range(n)],
-                                           "summary": [f"#Person1# greets #Person2# {i}." for i in range(n)],
-                                           "topic": ["greeting"] * n})
-
-    def cnn(n, offset):
-        return datasets.Dataset.from_dict({"article": [f"Story {offset + i}. More text." for i in range(n)],
-                                           "highlights": [f"Point {i} .\nAnother point ." for i in range(n)],
-                                           "id": [str(offset + i) for i in range(n)]})
-
-    calls = []
-
-    def load_dataset(name, *args, **kwargs):
-        calls.append((name, args))
-        make = {"knkarthick/dialogsum": dialogsum, "abisee/cnn_dailymail": cnn}[name]
-        if name == "abisee/cnn_dailymail" and args != ("3.0.0",):
-            raise ValueError("Config name is missing.")
-        return datasets.DatasetDict({"train": make(300, 0), "validation": make(40, 1000), "test": make(60, 2000)})
-
-    monkeypatch.setattr(datasets, "load_dataset", load_dataset)
-    return calls
-
-
-def test_summarization_full_data_loads_both_tasks_with_their_columns(fake_summarization_hub):
-    from labs_lib.summaries import load_summaries
-
-    cfg = lab_config("02_summarization", "full")
-    for task in ("dialogue", "document"):
-        ds = load_summaries(cfg.data[task], task, columns=cfg.columns[task], hub_config=cfg.hub_config[task],
-                            train_size=cfg.train_size, eval_size=cfg.eval_size)
-        assert ds.column_names["test"] == [task, "summary"]
-        assert [len(ds[s]) for s in ("train", "validation", "test")] == [300, 40, 60]
-    assert fake_summarization_hub == [("knkarthick/dialogsum", ()), ("abisee/cnn_dailymail", ("3.0.0",))]
-
-
 def test_summarization_full_lora_targets_exist_in_flan_t5_base_and_train_under_5_percent():
     """flan-t5-base's published configuration, built on the meta device (shapes only, no memory, no download)."""
     import torch
@@ -157,7 +185,7 @@ def test_summarization_full_lora_targets_exist_in_flan_t5_base_and_train_under_5
     from transformers import T5Config, T5ForConditionalGeneration
 
     cfg = lab_config("02_summarization", "full")
-    assert cfg.model == "google/flan-t5-base" and cfg.bertscore_model == "roberta-large"
+    assert cfg.model == "google/flan-t5-base" and cfg.bertscore_model == "FacebookAI/roberta-large"
     config = T5Config(vocab_size=32128, d_model=768, d_ff=2048, d_kv=64, num_layers=12, num_decoder_layers=12,
                       num_heads=12, feed_forward_proj="gated-gelu", tie_word_embeddings=False)
     with torch.device("meta"):

@@ -6,7 +6,7 @@ import datasets
 import pytest
 
 from labs_lib.data import DataError
-from labs_lib.ner import CONLL2003_TAGS, align_labels, check_bio, load_ner, read_conll, read_tagged_jsonl, tag_names
+from labs_lib.ner import align_labels, check_bio, load_ner, read_conll, read_tagged_jsonl, tag_names
 
 CONLL = """-DOCSTART- -X- O O
 
@@ -92,16 +92,15 @@ def test_load_ner_folder_without_test_says_what_is_missing(tmp_path):
         load_ner(str(tmp_path))
 
 
-def test_hub_copy_with_int_tags_and_no_names_gets_conll2003_order(monkeypatch):
+def test_hub_copy_with_bare_int_tags_stops_instead_of_guessing_their_order(monkeypatch):
     features = datasets.Features({"tokens": datasets.Sequence(datasets.Value("string")),
                                   "ner_tags": datasets.Sequence(datasets.Value("int64"))})
     split = datasets.Dataset.from_dict({"tokens": [["Ana", "in", "Oslo"]] * 30, "ner_tags": [[1, 0, 5]] * 30},
                                        features=features)
     monkeypatch.setattr(datasets, "load_dataset", lambda name, *a, **k: datasets.DatasetDict(
         {"train": split, "validation": split, "test": split}))
-    ds, names = load_ner("someone/conll2003-copy")
-    assert CONLL2003_TAGS[1] == "B-PER" and CONLL2003_TAGS[5] == "B-LOC"
-    assert [names[i] for i in ds["test"][0]["ner_tags"]] == ["B-PER", "O", "B-LOC"]
+    with pytest.raises(DataError, match="bare integers without tag names"):
+        load_ner("someone/conll2003-copy")
 
 
 def test_align_first_subtoken_only_and_all_subtokens():

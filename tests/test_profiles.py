@@ -86,3 +86,20 @@ def test_per_task_data_merges_and_drops_the_profiles_columns_for_that_task():
         lab_config("02_summarization", "cpu", data_path="mine.csv")
     with pytest.raises(ConfigError):
         lab_config("01_classification", "cpu", overrides=["epochs", 1])
+
+
+def test_env_overrides_apply_under_the_notebooks_own_and_are_marked(monkeypatch):
+    monkeypatch.setenv("LABS_OVERRIDES", '{"03_setfit": {"n_seeds": 2, "shots": [4]}, "01_classification": {"epochs": 1}}')
+    cfg = lab_config("03_setfit", "full", {"shots": [8]})
+    assert cfg.n_seeds == 2 and cfg.shots == [8], "the notebook's overrides win over the environment's"
+    assert cfg.overridden == ["n_seeds", "shots"]
+    assert lab_config("05_ner", "smoke").overridden == []
+
+
+def test_env_overrides_that_are_not_json_or_name_an_unknown_key_are_named(monkeypatch):
+    monkeypatch.setenv("LABS_OVERRIDES", "{epochs: 1}")
+    with pytest.raises(ConfigError, match="LABS_OVERRIDES is not valid JSON"):
+        lab_config("01_classification", "smoke")
+    monkeypatch.setenv("LABS_OVERRIDES", '{"01_classification": {"epoch": 1}}')
+    with pytest.raises(ConfigError, match=r"unknown setting\(s\) \['epoch'\]"):
+        lab_config("01_classification", "smoke")

@@ -107,7 +107,9 @@ def test_hub_shaped_data_with_a_config(monkeypatch):
     def load_dataset(name, *args, **kwargs):
         calls.append((name, args))
         split = lambda n: datasets.Dataset.from_pandas(pairs(n, "article").rename(columns={"summary": "highlights"}))
-        return datasets.DatasetDict({"train": split(20), "validation": split(4), "test": split(6)})
+        splits = {"train": split(20), "validation": split(4), "test": split(6)}
+        assert kwargs.get("streaming"), "the hub's summaries are streamed: CNN/DailyMail is 0.8 GB"
+        return datasets.IterableDatasetDict({k: v.to_iterable_dataset() for k, v in splits.items()})
 
     monkeypatch.setattr(datasets, "load_dataset", load_dataset)
     ds = load_summaries("abisee/cnn_dailymail", "document", columns={"document": "article", "summary": "highlights"},

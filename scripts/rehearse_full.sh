@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The `full` (Colab) profile, rehearsed offline: every lab under nbval in `full`, against a stand-in hub built in a
+# throw-away HF_HOME (tests/standin_hub.py: tiny random models of the real architectures under the exact hub ids and
+# pinned revisions, small datasets with the hub's configs, splits and features). It proves our code on the hub's
+# shapes; it cannot prove downloads, GPU memory or speed. Extra arguments go to pytest (e.g. one notebook's path).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup_env.sh"
+cd "$ROOT"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export HF_HOME="$WORK/hf"  # bert_score picks a model's code by name: a path holding "t5" would be read as T5
+export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false
+export LABS_RESULTS_DIR="$WORK/results"
+export LABS_NETGUARD_LOG="${LABS_NETGUARD_LOG:-$WORK/net-attempts.log}"
+export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
+# The loops shrink (fewer seeds, shots, epochs, transcripts), never the models, data or code path; each lab shows
+# them as overrides (*) in its settings table. The notebook's own overrides cell stays empty.
+export LABS_OVERRIDES='{
+  "03_setfit": {"shots": [4, 8], "n_seeds": 2, "num_iterations": 2, "ft_steps": 10},
+  "06_long_transcripts": {"docs": 100, "epochs": 1, "pooler_epochs": 30, "max_windows_eval": 4},
+  "07_honest_evaluation": {"docs": 100, "epochs": 30, "train_seeds": 2, "split_seeds": 2}
+}'
+case "$HF_HOME" in *t5*) echo "temp folder $HF_HOME holds 't5'; run again" >&2; exit 1 ;; esac
+python tests/standin_hub.py "$HF_HOME"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(notebooks)
+LABS_PROFILE=full python -m pytest --nbval-lax -p no:cacheprovider "${targets[@]}"
