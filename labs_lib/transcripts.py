@@ -18,6 +18,7 @@ import torch
 
 from labs_lib.data import DataError, DataReport, check_text, parse_split, read_splits, rename_columns
 
+GIVEN_SPLIT = "_split"   # the split a row's file names, for a folder with train.* / test.* (validation.*)
 ORDERED_LABELS = (("Low", "Medium", "High"), ("low", "medium", "high"), ("L", "M", "H"))
 MIN_PER_CLASS_WARNING = 30
 
@@ -25,7 +26,8 @@ MIN_PER_CLASS_WARNING = 30
 # ---------------------------------------------------------------- loading and checking
 
 def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """Read a CSV / JSONL / Parquet file of transcripts -> (frame, tasks, label_names).
+    """Read a CSV / JSONL / Parquet file of transcripts, or a folder with train.* and test.* (and optionally
+    validation.*) whose rows keep their file in the GIVEN_SPLIT column -> (frame, tasks, label_names).
 
     ``tasks`` is ``["classification", "regression"]``, or the one the data supports (``label`` / ``score``);
     ``label_names`` keeps a natural order when the labels have one (Low < Medium < High), else sorted.
@@ -33,10 +35,9 @@ def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tupl
     score, a non-numeric score, a single class, an empty transcript.
     """
     frames = read_splits(source)
-    if "all" not in frames:
-        raise DataError(f"{source}: give one file of transcripts; the lab makes its own (optionally speaker-grouped) "
-                        "split.")
-    frame = frames["all"]
+    # a folder's train/test (validation) files are kept as given: GIVEN_SPLIT records each row's file
+    frame = frames["all"] if "all" in frames else pd.concat(
+        [part.assign(**{GIVEN_SPLIT: name}) for name, part in frames.items()], ignore_index=True)
     mapped = dict(columns or {})
     present = set(frame.columns) | set(mapped)
     wanted = ["text"] + [c for c in ("label", "score", "group") if c in present]
@@ -44,7 +45,11 @@ def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tupl
         raise DataError(f"{source}: no 'label' and no 'score' column, so there is nothing to predict. Columns found: "
                         f"{list(frame.columns)}. Pass columns={{'label': '<class column>'}} and/or "
                         "{'score': '<numeric column>'}.")
-    frame = check_text(rename_columns(frame, mapped, wanted, source), "text", source).reset_index(drop=True)
+    given = frame.pop(GIVEN_SPLIT) if GIVEN_SPLIT in frame else None
+    frame = check_text(rename_columns(frame, mapped, wanted, source), "text", source)
+    if given is not None:
+        frame[GIVEN_SPLIT] = given.loc[frame.index]
+    frame = frame.reset_index(drop=True)
     tasks, label_names = [], []
     if "score" in frame:
         numeric = pd.to_numeric(frame["score"], errors="coerce")
@@ -82,9 +87,28 @@ def load_transcript_splits(source: str, columns: dict[str, str] | None = None, s
                             "set overrides = {'docs': None} to use all")
         frame = frame.sample(docs, random_state=seed).reset_index(drop=True)
     group = "group" if kind == "grouped" and "group" in frame else None
-    splits = grouped_split(frame, group, "label" if "label" in frame else None, seed=seed, sizes=shares)
-    report.split = (f"{split}, grouped by speaker ({frame['group'].nunique()} speakers), seed {seed}" if group else
-                    f"stratified {split.split()[1]} (seed {seed})" + (" — no group column" if kind == "grouped" else ""))
+    stratify = "label" if "label" in frame else None
+    if GIVEN_SPLIT in frame:   # a folder: its files are the splits; validation carved from train if it has none
+        given = {name: part.drop(columns=GIVEN_SPLIT) for name, part in frame.groupby(GIVEN_SPLIT, sort=False)}
+        splits = {"train": given["train"], "test": given["test"]}
+        how = "as given by the folder's train/test files"
+        if "validation" in given:
+            splits["validation"] = given["validation"]
+        else:
+            splits["train"], splits["validation"] = carve_validation(given["train"], group, stratify, seed)
+            how += f"; validation: 15% of train{' (whole speakers)' if group else ''}, seed {seed}"
+        splits = {name: splits[name] for name in ("train", "validation", "test")}
+        report.split = how
+        if group:   # given splits are not re-split: say how many speakers they share
+            shared = set(splits["train"]["group"]) & set(splits["test"]["group"])
+            if shared:
+                report.notes.append(f"{len(shared)} speaker(s) appear in both your train and test files; scores may "
+                                    "be optimistic (lab 07 measures this leak)")
+    else:
+        splits = grouped_split(frame, group, stratify, seed=seed, sizes=shares)
+        report.split = (f"{split}, grouped by speaker ({frame['group'].nunique()} speakers), seed {seed}" if group
+                        else f"stratified {split.split()[1]} (seed {seed})"
+                        + (" — no group column" if kind == "grouped" else ""))
     for name, part in splits.items():
         report.count(name, len(part), len(part), None)
     if not report.labels:
@@ -190,6 +214,23 @@ def grouped_split(frame: pd.DataFrame, group: str | None, stratify: str | None, 
     train_idx, val_idx = next(StratifiedGroupKFold(folds, shuffle=True, random_state=seed)
                               .split(rest, y.iloc[train_val_idx], rest[group]))
     return {"train": rest.iloc[train_idx], "validation": rest.iloc[val_idx], "test": frame.iloc[test_idx]}
+
+
+def carve_validation(train: pd.DataFrame, group: str | None, stratify: str | None, seed: int = 0):
+    """~15% of ``train`` as validation: whole groups (one fold of 7, class shares kept as far as groups allow) when
+    ``group`` is given, else a stratified 15%. -> (train, validation)."""
+    from sklearn.model_selection import StratifiedGroupKFold, train_test_split
+
+    y = train[stratify] if stratify else pd.Series(np.zeros(len(train)), index=train.index)
+    if group is None:
+        rest, validation = train_test_split(train, test_size=0.15, stratify=y if stratify else None,
+                                            random_state=seed)
+        return rest, validation
+    if train[group].nunique() < 7:
+        raise DataError(f"only {train[group].nunique()} distinct {group!r} values in your train file; carving a "
+                        "speaker-grouped validation split needs at least 7. Add a validation.* file.")
+    keep, held = next(StratifiedGroupKFold(7, shuffle=True, random_state=seed).split(train, y, train[group]))
+    return train.iloc[keep], train.iloc[held]
 
 
 # ---------------------------------------------------------------- windows

@@ -18,12 +18,13 @@ export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
 # The loops shrink (fewer seeds, shots, epochs, transcripts), never the models, data or code path; each lab shows
 # them as overrides (*) in its settings table. The notebook's own overrides cell stays empty.
 export LABS_OVERRIDES='{
-  "03_setfit": {"shots": [4, 8], "n_seeds": 2, "num_iterations": 2, "ft_steps": 10},
+  "03_setfit": {"shots": [4, 8], "n_seeds": 3, "num_iterations": 2, "ft_steps": 10},
   "06_long_transcripts": {"docs": 100, "epochs": 1, "pooler_epochs": 30, "max_windows_eval": 4},
   "07_honest_evaluation": {"docs": 100, "epochs": 30, "train_seeds": 2, "split_seeds": 2}
 }'
 case "$HF_HOME" in *t5*) echo "temp folder $HF_HOME holds 't5'; run again" >&2; exit 1 ;; esac
 python tests/standin_hub.py "$HF_HOME"
-targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(notebooks)
-LABS_PROFILE=full python -m pytest --nbval-lax -p no:cacheprovider "${targets[@]}"
+paths=() opts=()
+for arg in "$@"; do if [[ $arg == -* ]]; then opts+=("$arg"); else paths+=("$arg"); fi; done
+[ ${#paths[@]} -gt 0 ] || paths=(notebooks)
+LABS_PROFILE=full python -m pytest --nbval-lax -p no:cacheprovider ${opts[@]+"${opts[@]}"} "${paths[@]}"

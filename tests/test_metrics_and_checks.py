@@ -96,3 +96,21 @@ def test_check_r2_against_a_hand_computed_value(capsys):
     assert check_r2(None, [2, 4, 6, 8], [6, 6, 6, 6]) is False and "Hint" in capsys.readouterr().out
     with pytest.raises(AssertionError, match="can be negative"):
         check_r2(0.0, [2, 4, 6, 8], [6, 6, 6, 6])
+
+
+def test_a_lesson_outcome_asserts_on_our_data_and_notes_on_yours(capsys):
+    from types import SimpleNamespace
+
+    ours = SimpleNamespace(profile="smoke", overridden=[])
+    yours = SimpleNamespace(profile="cpu", overridden=["data"])
+    colab = SimpleNamespace(profile="full", overridden=[])
+    assert checks.lesson(ours, 0.9 > 0.8, "A beats B", "A 0.9, B 0.8") is True
+    assert "lesson check passed: A beats B" in capsys.readouterr().out
+    with pytest.raises(AssertionError, match=r"lesson check failed on the project's own data \(smoke\): A beats B"):
+        checks.lesson(ours, 0.7 > 0.8, "A beats B", "A 0.7, B 0.8")   # a deliberately broken lesson stops nbval
+    for cfg in (yours, colab):
+        assert checks.lesson(cfg, 0.7 > 0.8, "A beats B", "A 0.7, B 0.8", meaning="B suits this data.") is False
+        out = capsys.readouterr().out
+        assert "NOTE -- lesson outcome not seen here: A beats B. Measured: A 0.7, B 0.8. B suits this data." in out
+    assert checks.lesson_guarded(SimpleNamespace(profile="cpu", overridden=[]))
+    assert not checks.lesson_guarded(SimpleNamespace(profile="smoke", overridden=["epochs"]))

@@ -54,6 +54,29 @@ def test_load_errors_name_the_problem(tmp_path):
         transcripts.load_transcripts(str(tmp_path / "d.csv"))
 
 
+@pytest.mark.parametrize("with_validation", [False, True])
+def test_a_folder_of_train_and_test_files_is_used_as_given(tmp_path, with_validation):
+    frame = table(90, speakers=18)
+    frame[:60].to_csv(tmp_path / "train.csv", index=False)
+    frame[60:80].to_parquet(tmp_path / "test.parquet")
+    if with_validation:
+        frame[80:].to_csv(tmp_path / "validation.csv", index=False)
+    report = transcripts.DataReport(str(tmp_path), "transcripts")
+    splits = transcripts.load_transcript_splits(str(tmp_path), report=report)
+    assert sorted(splits["test"]["text"]) == sorted(frame[60:80]["text"]), "the test file is the test split"
+    if with_validation:
+        assert sorted(splits["validation"]["text"]) == sorted(frame[80:]["text"])
+        assert report.split == "as given by the folder's train/test files"
+    else:
+        assert sorted(pd.concat([splits["train"], splits["validation"]])["text"]) == sorted(frame[:60]["text"])
+        assert not set(splits["train"]["group"]) & set(splits["validation"]["group"]), "validation: whole speakers"
+        assert "validation: 15% of train (whole speakers)" in report.split
+    assert transcripts.GIVEN_SPLIT not in splits["train"]
+    shared = set(splits["train"]["group"]) & set(splits["test"]["group"])
+    assert shared and any(f"{len(shared)} speaker(s) appear in both" in n for n in report.notes), \
+        "given splits are not re-split; the leak they hold is reported"
+
+
 def test_ordered_labels_and_small_classes():
     assert transcripts.ordered_labels(["High", "Low", "Medium", "Low"]) == ["Low", "Medium", "High"]
     assert transcripts.ordered_labels(["b", "a"]) == ["a", "b"]
