@@ -27,8 +27,14 @@ def test_tiny_bert_is_deterministic(tmp_path):
     assert (a / "tokenizer.json").read_text() == (b / "tokenizer.json").read_text()
 
 
-def test_model_path_for_each_kind():
-    assert models.model_path("distilbert/distilbert-base-uncased") == "distilbert/distilbert-base-uncased"
+def test_model_path_for_each_kind(tmp_path, monkeypatch):
+    import huggingface_hub.constants
+    import pytest
+
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path))   # an empty hub cache
+    # a hub id is fetched at its pinned revision; offline and not cached, the error names the id and the revision
+    with pytest.raises(ValueError, match="distilbert/distilbert-base-uncased at revision 12040acc.*could not fetch"):
+        models.model_path("distilbert/distilbert-base-uncased")
     assert models.model_path(MINILM).endswith("model")
     assert "tiny-bert" in models.model_path(TINY_BERT)
 

@@ -321,3 +321,13 @@ def test_train_pooler_is_repeatable_and_reads_the_splits_asked(task):
     again, _, _ = transcripts.train_pooler(data, task, n_out, True, hidden=8, lr=3e-3, epochs=20, seed=3)
     assert set(out) == {"validation", "test"} and out["test"].shape == (12, n_out) and params > 0
     assert torch.equal(out["test"], again["test"])  # same seed, same data: the same model
+
+
+@pytest.mark.parametrize("lab", ["06_long_transcripts", "07_honest_evaluation"])
+def test_the_labs_split_of_the_project_transcripts_keeps_each_speaker_in_one_split(lab):
+    from labs_lib import data, lab_config
+
+    split, _ = data.load(lab_config(lab, "smoke"), "transcripts", seed=42)
+    speakers = [set(part["group"]) for part in split.values()]
+    assert not (speakers[0] & speakers[1] or speakers[0] & speakers[2] or speakers[1] & speakers[2])
+    assert sum(len(part) for part in split.values()) == len(set().union(*(set(p.index) for p in split.values())))
