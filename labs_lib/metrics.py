@@ -36,7 +36,9 @@ ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
 
 def rouge_scores(predictions, references) -> pd.DataFrame:
-    """ROUGE-1/2/L/Lsum F-measures per example (``rouge_score``, Porter stemmer on), one row per pair.
+    """ROUGE-1/2/L/Lsum F-measures per example (``rouge_score``, Porter stemmer on), one row per pair. A reference
+    may be a list of references (DialogSum's test set has three): each ROUGE type takes the best-matching one
+    (``score_multi``).
 
     ROUGE-Lsum reads sentences from lines, so both sides go in one sentence per line (see ``split_sentences``);
     ROUGE-L scores the text as one sequence."""
@@ -50,7 +52,8 @@ def rouge_scores(predictions, references) -> pd.DataFrame:
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
     rows = []
     for pred, ref in zip(predictions, references):
-        scores = scorer.score("\n".join(split_sentences(ref)), "\n".join(split_sentences(pred)))
+        targets = [ref] if isinstance(ref, str) else list(ref)
+        scores = scorer.score_multi(["\n".join(split_sentences(t)) for t in targets], "\n".join(split_sentences(pred)))
         rows.append({name: scores[name].fmeasure for name in ROUGE_TYPES})
     return pd.DataFrame(rows, columns=list(ROUGE_TYPES))
 
@@ -82,11 +85,13 @@ def bertscorer(model_name: str, num_layers: int, device=None):
 
 def bertscore_f1(predictions, references, scorer):
     """BERTScore F1 per example from a ``bert_score.BERTScorer`` (built once: it holds the model): every token is
-    matched to its most similar token on the other side by contextual embeddings. An empty prediction scores 0
+    matched to its most similar token on the other side by contextual embeddings. A reference may be a list of
+    references (the best one counts, as bert_score scores them). An empty prediction scores 0
     (bert_score itself cannot encode an empty string under transformers 5)."""
     import numpy as np
 
-    predictions, references = [str(p).strip() for p in predictions], [str(r) for r in references]
+    predictions = [str(p).strip() for p in predictions]
+    references = [str(r) if isinstance(r, str) else [str(x) for x in r] for r in references]   # a list: max over them
     if len(predictions) != len(references):
         raise ValueError(f"{len(predictions)} predictions for {len(references)} references.")
     scores = np.zeros(len(predictions), dtype=np.float32)

@@ -45,8 +45,8 @@ def per_task(option, name: str, tasks) -> dict:
 def load_summaries(source: str, task: str, columns: dict[str, str] | None = None, train_size: int | None = None,
                    eval_size: int | None = None, seed: int = 0, hub_config: str | None = None,
                    split: str = "random 80/10/10", sizes: dict | None = None, report: DataReport | None = None):
-    """Load ``source`` for summarization -> DatasetDict (train / validation / test) with columns ``task`` and
-    ``summary``.
+    """Load ``source`` for summarization -> DatasetDict (train / validation / test) with columns ``task``,
+    ``summary`` and ``references`` (every summary the source gives for that input; usually just ``[summary]``).
 
     ``source`` is a CSV / JSONL / Parquet file (split 80/10/10 here with ``seed``), a folder with ``train.*``,
     ``test.*`` and optionally ``validation.*`` (10% of train carved out if absent), or an owner-prefixed hub
@@ -79,8 +79,12 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
     for name, frame in frames.items():
         where = f"{source} [{name}]"
         frame = rename_columns(frame, columns, needed, where)
-        # one row per input: DialogSum's test split repeats each dialogue with three reference summaries
-        frames[name] = check_text(check_text(frame, task, where), "summary", where).drop_duplicates(task)
+        # one row per input: DialogSum's test split repeats each dialogue with three reference summaries; the first is
+        # the training target (`summary`), all of them are kept in `references` for scoring
+        frame = check_text(check_text(frame, task, where), "summary", where)[[task, "summary"]]
+        references = frame.groupby(task, sort=False)["summary"].agg(list)
+        frame = frame.drop_duplicates(task)
+        frames[name] = frame.assign(references=frame[task].map(references))
     if "all" in frames:
         if len(frames["all"]) < 30:
             raise DataError(f"{source}: {len(frames['all'])} example(s) is too few to split 80/10/10; give at least 30.")

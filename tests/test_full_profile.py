@@ -79,7 +79,7 @@ def test_summaries_read_both_tasks_with_their_columns_and_dialogsum_test_once_pe
     cfg = lab_config("02_summarization", "full")
     for task, repo_id in (("dialogue", "knkarthick/dialogsum"), ("document", "abisee/cnn_dailymail")):
         splits, report = data.load(cfg, "summaries", task=task, seed=0)
-        assert splits.column_names["test"] == [task, "summary"]
+        assert splits.column_names["test"] == [task, "summary", "references"]
         spec = declared(standin, repo_id)
         expected_test = -(-spec["splits"]["test"] // (3 if task == "dialogue" else 1))
         assert len(splits["test"]) == expected_test, "one row per input: DialogSum's test repeats each dialogue 3x"

@@ -64,7 +64,7 @@ def test_one_file_is_split_80_10_10_repeatably(tmp_path):
     pairs(50).to_json(tmp_path / "mine.jsonl", orient="records", lines=True)
     ds = load_summaries(str(tmp_path / "mine.jsonl"), "dialogue", seed=1)
     assert [len(ds[s]) for s in ("train", "validation", "test")] == [40, 5, 5]
-    assert ds.column_names["train"] == ["dialogue", "summary"]
+    assert ds.column_names["train"] == ["dialogue", "summary", "references"]
     again = load_summaries(str(tmp_path / "mine.jsonl"), "dialogue", seed=1)
     assert ds["test"]["summary"] == again["test"]["summary"]
     assert not set(ds["train"]["dialogue"]) & set(ds["test"]["dialogue"])
@@ -75,7 +75,7 @@ def test_columns_are_mapped_and_folder_without_validation_gets_one(tmp_path):
     pairs(8, "article").rename(columns={"summary": "highlights"}).to_csv(tmp_path / "test.csv", index=False)
     ds = load_summaries(str(tmp_path), "document", columns={"document": "article", "summary": "highlights"})
     assert [len(ds[s]) for s in ("train", "validation", "test")] == [27, 3, 8]
-    assert ds.column_names["test"] == ["document", "summary"]
+    assert ds.column_names["test"] == ["document", "summary", "references"]
 
 
 def test_bad_input_gets_named_errors(tmp_path):
@@ -168,3 +168,19 @@ def test_per_task_options_are_checked():
         per_task({"dialogue": "transcript"}, "columns", ["dialogue"])
     with pytest.raises(DataError, match="not in tasks"):
         per_task({"document": {"document": "article"}}, "columns", ["dialogue"])
+
+
+def test_several_references_score_against_the_best_one(tmp_path):
+    from labs_lib import metrics
+
+    one = metrics.rouge_scores(["the cat sat on the mat"], ["a dog ran"])
+    many = metrics.rouge_scores(["the cat sat on the mat"], [["a dog ran", "the cat sat on the mat"]])
+    assert one["rouge1"][0] < 0.2 and many["rouge1"][0] == pytest.approx(1.0)
+    rows = pd.DataFrame({"dialogue": ["#A#: hi.\n#B#: hello."] * 3 + [f"#A#: talk {i}." for i in range(40)],
+                         "summary": ["A greets B.", "B is greeted.", "They say hello."] + [f"A talks {i}." for i in range(40)]})
+    (tmp_path / "d").mkdir()
+    rows[3:30].to_csv(tmp_path / "d" / "train.csv", index=False)
+    rows[:3].to_csv(tmp_path / "d" / "test.csv", index=False)
+    ds = load_summaries(str(tmp_path / "d"), "dialogue")
+    assert len(ds["test"]) == 1 and ds["test"][0]["summary"] == "A greets B."
+    assert ds["test"][0]["references"] == ["A greets B.", "B is greeted.", "They say hello."]
