@@ -1,7 +1,9 @@
 """Write the unlabelled movie-review corpus lab 04 continues pretraining on: assets/review_corpus/{train,test}.csv.
 
-It reuses the review builder of make_reviews.py (same vocabulary, same style), draws half of the reviews from the
-wording kept out of the labelled training split, and drops any text that is also in a labelled split. The labels
+It reuses the review builder of make_reviews.py (same vocabulary, same style) with the wording of the labelled
+TRAINING split only (never the names and phrasing the labelled set holds out for validation/test, so continued
+pretraining cannot learn the test split's wording before the classifier does), and drops any text that is also in a
+labelled split. The labels
 are thrown away: this is the cheap, plentiful in-domain text a team has before it labels anything.
 Byte-deterministic: run it again and the files are identical.
 
@@ -29,7 +31,7 @@ def generate(seed=SEED):
         rng = random.Random(seed * 10 + index)
         texts = []
         while len(texts) < size:
-            text = reviews.make_review(rng, rng.choice(["pos", "neg"]), ev=rng.random() < 0.5)
+            text = reviews.make_review(rng, rng.choice(["pos", "neg"]), ev=False)   # training-side wording only
             if text not in seen and n_sentences(text) <= reviews.MAX_SENTENCES:
                 seen.add(text)
                 texts.append(text)

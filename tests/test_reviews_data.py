@@ -63,3 +63,17 @@ def test_regenerating_gives_identical_files(tmp_path):
     make_reviews.main(out_dir=str(tmp_path))
     for split in SIZES:
         assert (tmp_path / f"{split}.csv").read_bytes() == (DATA / f"{split}.csv").read_bytes(), split
+
+
+def test_the_pretraining_corpus_holds_none_of_the_wording_the_labelled_set_keeps_for_evaluation():
+    import re
+
+    held_out = set(make_reviews._EVAL_FIRST) | set(make_reviews._EVAL_LAST)
+    assert held_out and not held_out & (set(make_reviews._TRAIN_FIRST) | set(make_reviews._TRAIN_LAST))
+    for split in ("train", "test"):
+        with open(ASSETS / "review_corpus" / f"{split}.csv", newline="", encoding="utf-8") as f:
+            words = {w for row in csv.DictReader(f) for w in re.findall(r"[A-Z][a-z]+", row["text"])}
+        assert not words & held_out, f"corpus {split} uses held-out names: {sorted(words & held_out)[:5]}"
+    with open(DATA / "test.csv", newline="", encoding="utf-8") as f:   # the check can fail: test holds them
+        test_words = {w for row in csv.DictReader(f) for w in re.findall(r"[A-Z][a-z]+", row["text"])}
+    assert test_words & held_out
