@@ -12,7 +12,8 @@ transcripts -- long transcripts: loading, cleaning, sections, grouped split, tok
 highlight   -- HTML views of masked tokens (lab 04) and entities (lab 05)
 plots       -- the figures the labs draw
 results     -- write results/<lab>.json (with the whole config) and the summary table of every lab
-checks      -- self-checking exercises, one verdict for all
+checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on yours) and the self-checking exercises
+colab       -- the Colab set-up cell: pinned installs, version checks, "restart the runtime" when needed
 """
 
 from labs_lib import runtime  # noqa: F401
