@@ -286,11 +286,10 @@ def estimate_training(model, collator, dataset, batch_size: int, steps: int, run
     """Time ``timed`` forward + backward passes of ``model`` on one batch of ``dataset`` made by ``collator`` (after
     one warm-up pass) and return a line estimating ``runs`` trainings of ``steps`` optimizer steps each, so a learner
     can lower sizes through the overrides before waiting. The weights are not changed (gradients are cleared)."""
+    import inspect
     import time
 
     import torch
-
-    import inspect
 
     accepted = set(inspect.signature(model.forward).parameters) | {"label", "labels"}   # text columns stay out
     rows = [{k: v for k, v in dataset[i].items() if k in accepted} for i in range(min(batch_size, len(dataset)))]

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from labs_lib.data import DataError, DataReport, check_text, parse_split, read_splits, rename_columns
+from labs_lib.data import DataError, DataReport, _carve, check_text, parse_split, read_splits, rename_columns
 
 GIVEN_SPLIT = "_split"   # the split a row's file names, for a folder with train.* / test.* (validation.*)
 ORDERED_LABELS = (("Low", "Medium", "High"), ("low", "medium", "high"), ("L", "M", "H"))
@@ -221,11 +221,9 @@ def carve_validation(train: pd.DataFrame, group: str | None, stratify: str | Non
     ``group`` is given, else a stratified 15%. -> (train, validation)."""
     from sklearn.model_selection import StratifiedGroupKFold, train_test_split
 
+    if group is None:   # the classification labs' carve (stratified by label, a named error on too-rare classes)
+        return _carve(train, seed) if stratify else tuple(train_test_split(train, test_size=0.15, random_state=seed))
     y = train[stratify] if stratify else pd.Series(np.zeros(len(train)), index=train.index)
-    if group is None:
-        rest, validation = train_test_split(train, test_size=0.15, stratify=y if stratify else None,
-                                            random_state=seed)
-        return rest, validation
     if train[group].nunique() < 7:
         raise DataError(f"only {train[group].nunique()} distinct {group!r} values in your train file; carving a "
                         "speaker-grouped validation split needs at least 7. Add a validation.* file.")
