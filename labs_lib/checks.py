@@ -178,3 +178,23 @@ def check_r2(answer, y_true, y_pred) -> bool:
                    wrong="Square each error, add them up, and divide by the squared distances of the true values from "
                          "their mean; R² is 1 minus that ratio (it can be negative).",
                    correct=f"Correct: R² = {expected:.3f}.")
+
+
+def check_grid_size(answer, grid: dict) -> bool:
+    """Exercise (lab 08): how many trials does a grid search over ``grid`` (name -> list of values) need?"""
+    import math
+
+    expected = math.prod(len(values) for values in grid.values())
+    return verdict(answer, expected,
+                   hint="a grid tries every combination: one value of each hyperparameter, in all combinations.",
+                   wrong=f"Multiply the number of values of each hyperparameter: "
+                         f"{' x '.join(str(len(v)) for v in grid.values())}.")
+
+
+def check_adapter_params(answer, hidden: int, size: int) -> bool:
+    """Exercise (lab 08): parameters of one bottleneck adapter: Linear(hidden, size) + Linear(size, hidden)."""
+    expected = 2 * hidden * size + size + hidden
+    return verdict(answer, expected,
+                   hint=f"down: Linear({hidden}, {size}) has {hidden} x {size} weights and {size} biases; up goes "
+                        "back the other way.",
+                   wrong=f"down: {hidden}*{size} + {size}; up: {size}*{hidden} + {hidden}.")

@@ -121,3 +121,16 @@ def collapsed(y_pred, label_names, share: float = 0.95) -> str | None:
     counts = np.bincount(np.asarray(y_pred, dtype=int), minlength=len(label_names))
     top = int(counts.argmax())
     return label_names[top] if counts[top] >= share * len(y_pred) else None
+
+
+def pareto_front(table, cost: str, score: str) -> list:
+    """Rows of ``table`` (a DataFrame indexed by method) that no other row beats on both: lower-or-equal ``cost``
+    and higher-or-equal ``score``, one of them strictly (lab 08's accuracy vs trainable parameters). Cheapest first."""
+    front = []
+    for name, row in table.iterrows():
+        others = table.drop(index=name)
+        dominated = ((others[cost] <= row[cost]) & (others[score] >= row[score])
+                     & ((others[cost] < row[cost]) | (others[score] > row[score]))).any()
+        if not dominated:
+            front.append(name)
+    return sorted(front, key=lambda n: table.loc[n, cost])

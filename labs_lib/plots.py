@@ -251,3 +251,39 @@ def plot_predicted_vs_true(predictions: dict, low: float = 1, high: float = 10):
         ax.set_ylabel("predicted score")
     fig.tight_layout()
     return fig
+
+
+def plot_pareto(table, front, cost: str = "trainable_params", score: str = "accuracy", size: str = "train_seconds"):
+    """Score against cost (log axis) per method, marker area by ``size`` (train seconds), the frontier drawn (lab 08)."""
+    fig, ax = plt.subplots(figsize=(9, 5))
+    area = 40 + 400 * table[size] / max(table[size].max(), 1e-9)
+    for i, (name, row) in enumerate(table.iterrows()):
+        ax.scatter(row[cost], row[score], s=area[name], color=COLORS[i % len(COLORS)], alpha=0.75,
+                   edgecolor="k", lw=0.5)
+        ax.annotate(name, (row[cost], row[score]), textcoords="offset points", xytext=(6, 4), fontsize=8)
+    ax.plot(table.loc[front, cost], table.loc[front, score], "k--", lw=1, label="frontier: nothing cheaper scores more")
+    ax.set(xscale="log", xlabel=f"{cost.replace('_', ' ')} (log scale)", ylabel=f"test {score}",
+           title=f"{score} vs {cost.replace('_', ' ')} (marker area: {size.replace('_', ' ')})")
+    ax.legend(loc="lower right")
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_search_progress(values: dict, default: float | None = None):
+    """Best validation score so far against the trial number, one line per sampler (lab 08); the default
+    configuration's score as a dotted line."""
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    for i, (sampler, trial_values) in enumerate(values.items()):
+        best = np.maximum.accumulate(np.asarray(trial_values, dtype=float))
+        trials = np.arange(1, len(best) + 1)
+        ax.plot(trials, best, "-o", color=COLORS[i], label=f"{sampler} (best {best[-1]:.3f})")
+        ax.scatter(trials, trial_values, color=COLORS[i], alpha=0.3, s=15)
+    if default is not None:
+        ax.axhline(default, color="k", ls=":", lw=1, label=f"default LoRA ({default:.3f})")
+    ax.set(xlabel="trial", ylabel="validation accuracy (best so far; dots: each trial)",
+           title="Hyperparameter search: same space, same trial budget")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

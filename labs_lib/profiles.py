@@ -31,6 +31,7 @@ REVIEW_CORPUS = "assets/review_corpus"  # the project's own unlabelled movie rev
 DIALOGUES = "assets/dialogues"  # the project's own dialogues with reference summaries (lab 02)
 DOCUMENTS = "assets/documents"  # the project's own news-style documents with one-sentence summaries (lab 02)
 NER_SENTENCES = "assets/ner"  # the project's own news-style sentences tagged PER/ORG/LOC/MISC (CoNLL format)
+INTENTS = "assets/intents"  # the project's own short banking-app requests, 16 intents (lab 08)
 TRANSCRIPTS = "assets/transcripts/transcripts.parquet"  # the project's own event transcripts rated 1-10 (lab 06)
 
 # Every hub id a `full` row names, pinned to a commit (read from public pins of these repos, 2026-12-01), so a lab
@@ -51,6 +52,7 @@ HUB_REVISIONS = {
     "abisee/cnn_dailymail": "96df5e686bee6baa90b8bee7c28b81fa3fa6223d",
     "SetFit/sst2": "00ea8ccb7a54b4e3780a3e51aa3f80361ff849c0",
     "eriktks/conll2003": "refs/convert/parquet",
+    "mteb/banking77": "0fd18e25b25c072e09e0d92ab615fda904d66300",
 }
 
 LABS = {
@@ -203,6 +205,52 @@ LABS = {
             columns=None, split="grouped 70/15/15",
         ),
     },
+    # Lab 08 puts the parameter-efficient family on one task at one budget: `steps` optimizer steps of `batch_size`
+    # for every method; lrs: each method's candidate learning rates (the one with the best validation accuracy is
+    # kept: the rate is part of the method). Module names are the model's own: BERT's query/value/intermediate.dense
+    # and attention.output.dense/output.dense, DistilBERT's q_lin/v_lin/lin1 and attention.out_lin/ffn.lin2.
+    # search_space: LoRA's learning rate (log range), rank (choices) and dropout (range); search_grid: the grid
+    # sampler's points inside it (its size is every sampler's trial budget); search_steps: steps per trial;
+    # search_top: configurations rerun over search_seeds seeds. switch_data: a second task (other labels) for
+    # the adapter switch, trained switch_steps steps. full: banking77 (77 intents) has train/test; validation is
+    # carved from train.
+    "08_peft_and_search": {
+        "smoke": dict(
+            model=TINY_BERT, data=INTENTS, train_size=480, eval_size=96, columns=None, split="stratified 70/15/15",
+            max_length=32, batch_size=16, steps=30, lrs=dict(full=[3e-3], head=[1e-2], bias=[1e-2], lora=[5e-3, 2e-2],
+            dora=[5e-3], lora_all=[5e-3], ia3=[2e-2], lokr=[2e-2], prompt=[3e-2], prefix=[1e-2], ptuning=[1e-2],
+            adapter=[5e-3]), lora_r=8, lora_targets=["query", "value"], ia3_targets=["query", "value",
+            "intermediate.dense"], ia3_feedforward=["intermediate.dense"], adapter_after=["attention.output.dense",
+            "output.dense"], adapter_size=16, head_modules=["pooler"], virtual_tokens=10,
+            search_space=dict(learning_rate=[1e-3, 3e-2], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
+            search_grid=dict(learning_rate=[3e-3, 2e-2], lora_r=[4, 16], lora_dropout=[0.1]), search_steps=15,
+            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=15, latency_batch=32,
+        ),
+        "cpu": dict(
+            model=MINILM, data=INTENTS, train_size=None, eval_size=None, columns=None, split="stratified 70/15/15",
+            max_length=32, batch_size=16, steps=100, lrs=dict(full=[1e-4, 3e-4], head=[3e-3, 1e-2], bias=[1e-3, 5e-3],
+            lora=[1e-3, 5e-3], dora=[1e-3, 5e-3], lora_all=[1e-3, 5e-3], ia3=[5e-3, 2e-2], lokr=[5e-3, 2e-2],
+            prompt=[1e-2, 3e-2], prefix=[3e-3, 1e-2], ptuning=[3e-3, 1e-2], adapter=[1e-3, 5e-3]), lora_r=8,
+            lora_targets=["query", "value"], ia3_targets=["query", "value", "intermediate.dense"],
+            ia3_feedforward=["intermediate.dense"], adapter_after=["attention.output.dense", "output.dense"],
+            adapter_size=32, head_modules=["pooler"], virtual_tokens=20,
+            search_space=dict(learning_rate=[3e-4, 1e-2], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
+            search_grid=dict(learning_rate=[1e-3, 5e-3], lora_r=[4, 16], lora_dropout=[0.0, 0.2]), search_steps=50,
+            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=60, latency_batch=32,
+        ),
+        "full": dict(
+            model="distilbert/distilbert-base-uncased", data="mteb/banking77", train_size=None, eval_size=None,
+            columns=None, split="stratified 70/15/15", max_length=64, batch_size=32, steps=1500,
+            lrs=dict(full=[3e-5, 1e-4], head=[1e-3, 5e-3], bias=[5e-4, 2e-3], lora=[5e-4, 2e-3], dora=[5e-4, 2e-3],
+            lora_all=[5e-4, 2e-3], ia3=[3e-3, 1e-2], lokr=[3e-3, 1e-2], prompt=[1e-2, 3e-2], prefix=[3e-3, 1e-2],
+            ptuning=[3e-3, 1e-2], adapter=[5e-4, 2e-3]), lora_r=8, lora_targets=["q_lin", "v_lin"],
+            ia3_targets=["q_lin", "v_lin", "lin1"], ia3_feedforward=["lin1"], adapter_after=["attention.out_lin",
+            "ffn.lin2"], adapter_size=64, head_modules=["pre_classifier"], virtual_tokens=20,
+            search_space=dict(learning_rate=[1e-4, 5e-3], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
+            search_grid=dict(learning_rate=[3e-4, 2e-3], lora_r=[4, 16], lora_dropout=[0.0, 0.2]), search_steps=500,
+            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=300, latency_batch=32,
+        ),
+    },
 }
 
 
@@ -260,6 +308,11 @@ def lab_config(lab: str, profile: str | None = None, overrides: dict | None = No
                 for task in value:
                     row["columns"][task] = None
                     row.setdefault("hub_config", {})[task] = None
+            row[key] = {**row[key], **value}
+        elif isinstance(row[key], dict) and isinstance(value, dict):   # e.g. lab 08's lrs: change some entries
+            if set(value) - set(row[key]):
+                raise ConfigError(f"{lab}: {key} has no entry {sorted(set(value) - set(row[key]))}; its entries "
+                                  f"are: {', '.join(row[key])}.")
             row[key] = {**row[key], **value}
         else:
             row[key] = value

@@ -57,3 +57,51 @@ def quiet_logs() -> None:
         pass
     warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
     warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")
+
+
+class PeakMemory:
+    """``with PeakMemory(cuda) as peak: train()`` -> ``peak.mb``: the memory the block added at its peak, in MB.
+
+    On a GPU: ``torch.cuda.max_memory_allocated`` above what was allocated at the start. On a CPU: the process's
+    resident memory (RSS), sampled every ``every`` seconds by a thread, above the RSS at the start -- memory the
+    process already held and reuses is not counted, so read CPU figures as "at least" (lab 08)."""
+
+    def __init__(self, cuda: bool = False, every: float = 0.02):
+        self.cuda, self.every, self.mb = cuda, every, None
+
+    def __enter__(self):
+        import threading
+
+        import psutil
+        import torch
+
+        if self.cuda:
+            torch.cuda.synchronize()
+            torch.cuda.reset_peak_memory_stats()
+            self._start = torch.cuda.memory_allocated()
+            return self
+        process = psutil.Process()
+        self._start = self._peak = process.memory_info().rss
+        self._done = threading.Event()
+
+        def sample():
+            while not self._done.wait(self.every):
+                self._peak = max(self._peak, process.memory_info().rss)
+
+        self._thread = threading.Thread(target=sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        import psutil
+        import torch
+
+        if self.cuda:
+            torch.cuda.synchronize()
+            added = torch.cuda.max_memory_allocated() - self._start
+        else:
+            self._done.set()
+            self._thread.join()
+            added = max(self._peak, psutil.Process().memory_info().rss) - self._start
+        self.mb = max(0, added) / 2**20
+        return False

@@ -97,6 +97,11 @@ DATASETS = {
         features={"article": "string", "highlights": "string", "id": "string"}, make="cnn",
         source="https://huggingface.co/datasets/abisee/cnn_dailymail (configs 1.0.0/2.0.0/3.0.0; article, "
                "highlights, id)"),
+    "mteb/banking77": dict(
+        config="default", splits={"train": 320, "test": 160},
+        features={"text": "string", "label": "int64", "label_text": "string"}, make="intents",
+        source="https://huggingface.co/datasets/mteb/banking77 (train/test; text, label int 0-76, label_text the "
+               "intent name, e.g. card_arrival)"),
     "eriktks/conll2003": dict(
         config="conll2003", splits={"train": 200, "validation": 50, "test": 50},
         features={"id": "string", "tokens": ["string"], "pos_tags": ["int"], "chunk_tags": ["int"],
@@ -143,6 +148,11 @@ def _rows(make: str, split: str, n: int) -> dict:
             return {"text": frame["text"].tolist(), "label": [-1] * n if split == "unsupervised" else label}
         return {"text": frame["text"].tolist(), "label": label,
                 "label_text": [["negative", "positive"][i] for i in label]}
+    if make == "intents":
+        frame = take(pd.read_csv(assets / "intents" / f"{side}.csv"))
+        names = sorted(pd.read_csv(assets / "intents" / "train.csv")["label"].unique())
+        return {"text": frame["text"].tolist(), "label": [names.index(x) for x in frame["label"]],
+                "label_text": frame["label"].tolist()}
     if make in ("dialogsum", "cnn"):
         folder, column = ("dialogues", "dialogue") if make == "dialogsum" else ("documents", "document")
         frame = take(pd.read_csv(assets / folder / f"{side}.csv"))

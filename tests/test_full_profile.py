@@ -2,7 +2,10 @@
 rehearsal's stand-in hub (tests/standin_hub.py): every full hub id has a stand-in and a pinned revision, the labs'
 readers see exactly the columns and label names the stand-ins declare, and the models' module names exist."""
 
+from pathlib import Path
+
 import datasets
+import pandas as pd
 import pytest
 
 from labs_lib import data, models
@@ -196,3 +199,15 @@ def test_summarization_full_lora_targets_exist_in_flan_t5_base_and_train_under_5
     trainable, total = models.count_parameters(model)
     assert trainable == len(adapted) * cfg.lora_r * (768 + 768)
     assert trainable / total < 0.05
+
+
+def test_banking77_reads_its_intent_names_and_gets_a_validation_split_carved_from_train(standin):
+    cfg = lab_config("08_peft_and_search", "full")
+    assert cfg.data == "mteb/banking77"
+    splits, report = data.load(cfg, "classification", seed=0)
+    spec = declared(standin, "mteb/banking77")
+    names = sorted(pd.read_csv(Path(__file__).resolve().parent.parent / "assets" / "intents" / "train.csv")["label"].unique())
+    assert report.labels == names, "int labels take their names from label_text, in id order"
+    assert set(splits) == {"train", "validation", "test"}
+    assert len(splits["train"]) + len(splits["validation"]) == spec["splits"]["train"]
+    assert "15% of train" in report.split

@@ -1,0 +1,126 @@
+"""Lab 08's library pieces and the bottleneck adapter the lab writes in its own cell (run from the notebook)."""
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+import torch
+from torch import nn
+
+from labs_lib import checks, lab_config, metrics, models
+from labs_lib.profiles import ConfigError
+from labs_lib.runtime import PeakMemory
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_peft_and_search.ipynb"
+
+
+@pytest.fixture(scope="module")
+def adapter_cell():
+    """The notebook's own BottleneckAdapter and add_bottleneck_adapters, executed here (no copy in labs_lib)."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    source = next(c.source for c in nb.cells if c.cell_type == "code" and "class BottleneckAdapter" in c.source)
+    namespace = {"nn": nn, "models": models,
+                 "is_head": lambda name: any(p in name.split(".") for p in ["classifier", "pooler"])}
+    exec(source, namespace)
+    return namespace
+
+
+@pytest.fixture(scope="module")
+def tiny_classifier():
+    from transformers import AutoModelForSequenceClassification
+
+    path = models.model_path("tiny:bert")
+
+    def build():
+        torch.manual_seed(0)
+        return AutoModelForSequenceClassification.from_pretrained(path, num_labels=3)
+    return build
+
+
+def test_a_new_adapter_is_the_identity(adapter_cell):
+    adapter = adapter_cell["BottleneckAdapter"](hidden=8, size=2)
+    x = torch.randn(4, 5, 8)
+    assert torch.equal(adapter(x), x)
+    assert sum(p.numel() for p in adapter.parameters()) == 2 * 8 * 2 + 2 + 8
+
+
+def test_adapters_leave_the_model_unchanged_at_start_and_train_alone(adapter_cell, tiny_classifier):
+    base, adapted = tiny_classifier().eval(), tiny_classifier()
+    adapter_cell["add_bottleneck_adapters"](adapted, ["attention.output.dense", "output.dense"], size=4)
+    adapted.eval()
+    ids = torch.randint(5, 100, (2, 7))
+    with torch.no_grad():
+        assert torch.allclose(base(input_ids=ids).logits, adapted(input_ids=ids).logits, atol=1e-6)
+    layers = models.encoder_layers(adapted)
+    hidden = adapted.config.hidden_size
+    adapters = [m for m in adapted.modules() if type(m).__name__ == "BottleneckAdapter"]
+    assert len(adapters) == 2 * len(layers)
+    trainable = {n for n, p in adapted.named_parameters() if p.requires_grad}
+    assert not any("attention.self" in n or "word_embeddings" in n for n in trainable), "the body must stay frozen"
+    adapter_params = sum(p.numel() for a in adapters for p in a.parameters())
+    assert adapter_params == 2 * len(layers) * (2 * hidden * 4 + 4 + hidden)
+    adapted.train()
+    out = adapted(input_ids=ids, labels=torch.tensor([0, 2]))
+    out.loss.backward()
+    ups = [a.up.weight.grad for a in adapters]
+    assert all(g is not None and g.abs().sum() > 0 for g in ups), "gradients reach every adapter"
+
+
+def test_pareto_front_by_hand():
+    table = pd.DataFrame({"params": [10, 100, 1000, 50, 100], "acc": [0.5, 0.8, 0.9, 0.4, 0.7]},
+                         index=["a", "b", "c", "dominated by a", "dominated by b"])
+    assert metrics.pareto_front(table, "params", "acc") == ["a", "b", "c"]
+    tie = pd.DataFrame({"params": [10, 10], "acc": [0.5, 0.5]}, index=["x", "y"])
+    assert metrics.pareto_front(tie, "params", "acc") == ["x", "y"], "equal rows do not dominate each other"
+
+
+def test_peak_memory_sees_a_large_allocation_on_cpu():
+    with PeakMemory(cuda=False, every=0.005) as peak:
+        block = torch.ones(64, 2**20)   # 256 MB of float32
+        block += 1
+        import time
+        time.sleep(0.05)
+        del block
+    assert peak.mb >= 200, peak.mb
+    with PeakMemory(cuda=False) as idle:
+        pass
+    assert idle.mb < 50
+
+
+def test_grid_size_and_adapter_exercises(capsys):
+    grid = {"learning_rate": [1e-4, 3e-4, 1e-3], "lora_r": [4, 8, 16, 32], "lora_dropout": [0.0, 0.1]}
+    assert checks.check_grid_size(None, grid) is False
+    assert "Not answered yet" in capsys.readouterr().out
+    assert checks.check_grid_size(24, grid) is True
+    with pytest.raises(AssertionError, match="3 x 4 x 2"):
+        checks.check_grid_size(9, grid)
+    assert checks.check_adapter_params(2 * 384 * 32 + 32 + 384, hidden=384, size=32) is True
+    with pytest.raises(AssertionError):
+        checks.check_adapter_params(2 * 384 * 32, hidden=384, size=32)
+
+
+def test_a_dict_setting_takes_some_entries_and_refuses_unknown_ones():
+    cfg = lab_config("08_peft_and_search", "smoke", {"lrs": {"lora": [1e-3, 3e-3]}})
+    assert cfg.lrs["lora"] == [1e-3, 3e-3]
+    assert cfg.lrs["full"] == lab_config("08_peft_and_search", "smoke").lrs["full"], "other entries stay"
+    with pytest.raises(ConfigError, match="no entry \\['loraa'\\]"):
+        lab_config("08_peft_and_search", "smoke", {"lrs": {"loraa": [1e-3]}})
+
+
+def test_every_method_of_the_lab_has_candidate_learning_rates_in_every_profile():
+    keys = {frozenset(lab_config("08_peft_and_search", p).lrs) for p in ("smoke", "cpu", "full")}
+    assert len(keys) == 1
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for key in lab_config("08_peft_and_search", "smoke").lrs:
+        assert f'"{key}"' in source, f"lrs entry {key!r} is used by no method in the lab"
+
+
+def test_the_grid_lies_inside_the_search_space():
+    for profile in ("smoke", "cpu", "full"):
+        cfg = lab_config("08_peft_and_search", profile)
+        lo, hi = cfg.search_space["learning_rate"]
+        assert all(lo <= v <= hi for v in cfg.search_grid["learning_rate"])
+        assert set(cfg.search_grid["lora_r"]) <= set(cfg.search_space["lora_r"])
+        lo, hi = cfg.search_space["lora_dropout"]
+        assert all(lo <= v <= hi for v in cfg.search_grid["lora_dropout"])
