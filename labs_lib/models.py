@@ -282,10 +282,12 @@ def encoder_layers(model):
     raise ValueError(f"Cannot find the transformer layers of {type(model).__name__}.")
 
 
-def estimate_training(model, collator, dataset, batch_size: int, steps: int, runs: int = 1, timed: int = 3) -> str:
+def estimate_training(model, collator, dataset, batch_size: int, steps: int, runs: int = 1, timed: int = 3,
+                      shorten: str = "train_size or epochs") -> str:
     """Time ``timed`` forward + backward passes of ``model`` on one batch of ``dataset`` made by ``collator`` (after
     one warm-up pass) and return a line estimating ``runs`` trainings of ``steps`` optimizer steps each, so a learner
-    can lower sizes through the overrides before waiting. The weights are not changed (gradients are cleared)."""
+    can lower sizes through the overrides before waiting (``shorten`` names the settings that do). The weights are
+    not changed (gradients are cleared)."""
     import inspect
     import time
 
@@ -309,4 +311,4 @@ def estimate_training(model, collator, dataset, batch_size: int, steps: int, run
     total = per_step * steps * runs
     when = f"{total:.0f} s" if total < 120 else f"{total / 60:.0f} min"
     return (f"estimated training time: ~{when} ({runs} run{'s' if runs > 1 else ''} x {steps:,} steps x "
-            f"{per_step:.2f} s/step, timed on {timed} steps here); lower train_size or epochs in overrides to shorten")
+            f"{per_step:.2f} s/step, timed on {timed} steps here); lower {shorten} in overrides to shorten")
