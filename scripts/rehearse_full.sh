@@ -21,7 +21,11 @@ export LABS_OVERRIDES='{
   "03_setfit": {"shots": [4, 8], "n_seeds": 3, "num_iterations": 2, "ft_steps": 10},
   "06_long_transcripts": {"docs": 100, "epochs": 1, "pooler_epochs": 30, "max_windows_eval": 4},
   "07_honest_evaluation": {"docs": 100, "epochs": 30, "train_seeds": 2, "split_seeds": 2},
-  "08_peft_and_search": {"steps": 20, "search_steps": 8, "switch_steps": 8, "search_seeds": 2}
+  "08_peft_and_search": {"steps": 12, "search_steps": 6, "switch_steps": 6, "search_seeds": 2,
+                         "search_grid": {"lora_dropout": [0.0]},
+                         "lrs": {"full": [1e-4], "head": [5e-3], "bias": [2e-3], "lora": [2e-3], "dora": [2e-3],
+                                 "lora_all": [2e-3], "ia3": [1e-2], "lokr": [1e-2], "prompt": [3e-2],
+                                 "prefix": [1e-2], "ptuning": [1e-2], "adapter": [2e-3]}}
 }'
 case "$HF_HOME" in *t5*) echo "temp folder $HF_HOME holds 't5'; run again" >&2; exit 1 ;; esac
 python tests/standin_hub.py "$HF_HOME"
