@@ -56,18 +56,18 @@ HUB_REVISIONS = {
 }
 
 LABS = {
-    # batch_size x grad_accum examples per optimizer step (16 offline); patience: evaluations (3 per epoch) without a
+    # batch_size x grad_accum examples per optimizer step; patience: evaluations (3 per epoch) without a
     # lower validation loss before training stops, the best checkpoint kept (None: never stop early); lr_lora_all: the
     # rate for LoRA on every Linear layer (lab 08 found 1e-3 beat 5e-3 for it on the MiniLM).
     "01_classification": {
         "smoke": dict(
-            model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=8, grad_accum=2,
+            model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=16, grad_accum=1,
             patience=2, max_length=128, lr_full=2e-3, lr_head=5e-3, lr_lora=5e-3, lr_lora_all=5e-3,
             lora_targets=["query", "value"],
             head_modules=["pooler"], freeze_sweep=[1], pretrained=False, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, data=REVIEWS, train_size=640, eval_size=240, epochs=2, batch_size=8, grad_accum=2,
+            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16, grad_accum=1,
             patience=2, max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lr_lora_all=1e-3,
             lora_targets=["query", "value"],
             head_modules=["pooler"], freeze_sweep=[3], pretrained=True, columns=None, split="stratified 70/15/15",
