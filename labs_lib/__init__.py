@@ -9,6 +9,7 @@ text        -- sentence splitting
 summaries   -- summarization data (dialogues, documents) and the lead-N baseline (lab 02)
 ner         -- tagged sentences: CoNLL / JSONL readers, BIO checks, entity spans, sub-token alignment (lab 05)
 transcripts -- long transcripts: loading, cleaning, sections, grouped split, token windows, aggregation (labs 06-07)
+fewshot     -- zero-shot label words (a warning for bare-number labels) and a gap read against seed spread (lab 03)
 highlight   -- HTML views of masked tokens (lab 04) and entities (lab 05)
 plots       -- the figures the labs draw
 results     -- write results/<lab>.json (with the whole config) and the summary table of every lab

@@ -116,12 +116,14 @@ def plot_method_comparison(table, metrics=("accuracy", "f1_macro"), ylim=(0, 1))
     return fig
 
 
-def plot_accuracy_vs_shots(table, chance: float | None = None):
+def plot_accuracy_vs_shots(table, chance: float | None = None, runs=None, title: str | None = None):
     """Mean accuracy (± std over seeds, shaded) against shots per class, one line per method.
 
     ``table`` has columns method, shots_per_class, accuracy_mean, accuracy_std; a method measured at 0 shots
-    (a zero-shot baseline) is drawn as a dashed horizontal line."""
+    (a zero-shot baseline) is drawn as a dashed horizontal line. ``runs`` (method, shots_per_class, accuracy; one
+    row per seed) adds every seed's score as a dot, nudged sideways per method so the dots do not hide each other."""
     fig, ax = plt.subplots(figsize=(7.5, 4))
+    methods = list(dict.fromkeys(table["method"]))
     for i, (method, rows) in enumerate(table.groupby("method", sort=False)):
         rows = rows.sort_values("shots_per_class")
         color = COLORS[i % len(COLORS)]
@@ -132,13 +134,18 @@ def plot_accuracy_vs_shots(table, chance: float | None = None):
         shots = rows["shots_per_class"].to_numpy()
         ax.plot(shots, mean, "o-", color=color, label=method)
         ax.fill_between(shots, mean - std, mean + std, color=color, alpha=0.2)
+        if runs is not None:
+            mine = runs[(runs["method"] == method) & (runs["shots_per_class"] > 0)]
+            nudge = 2 ** (0.04 * (i - (len(methods) - 1) / 2))   # a few percent left or right on the log axis
+            ax.scatter(mine["shots_per_class"] * nudge, mine["accuracy"], s=14, color=color, alpha=0.8, zorder=3)
     if chance is not None:
         ax.axhline(chance, ls=":", color="grey", label=f"chance ({chance:.2f})")
     shots = sorted(s for s in table["shots_per_class"].unique() if s > 0)
     ax.set_xscale("log", base=2)
     ax.set_xticks(shots, [str(s) for s in shots])
+    dots = "; dots: each seed" if runs is not None else ""
     ax.set(xlabel="labelled examples per class", ylabel="test accuracy", ylim=(0, 1),
-           title="Accuracy vs shots (mean ± std over seeds)")
+           title=title or f"Accuracy vs shots (mean ± std over seeds{dots})")
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right", fontsize=9)
     fig.tight_layout()

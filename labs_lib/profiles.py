@@ -128,7 +128,7 @@ LABS = {
             model=MINILM, data=SUPPORT_TICKETS, label_prompt="a customer message about {}", eval_size=None,
             max_length=64, demo_shots=8, shots=[4, 8, 16], n_seeds=3, num_iterations=2, batch_size=16,
             body_lr=1e-4, ft_steps=30, ft_lr=1e-4, columns=None, split="stratified 70/15/15",
-            label_names=None, contrast_data=REVIEWS, contrast_shots=[4, 8, 16],
+            label_names=None, contrast_data=REVIEWS, contrast_shots=[8, 16],
         ),
         "full": dict(
             model="sentence-transformers/paraphrase-mpnet-base-v2", data="SetFit/sst2", label_prompt="{} review",
