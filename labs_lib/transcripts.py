@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,8 @@ def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tupl
 
     ``tasks`` is ``["classification", "regression"]``, or the one the data supports (``label`` / ``score``);
     ``label_names`` keeps a natural order when the labels have one (Low < Medium < High), else sorted.
-    ``columns`` maps the lab's names (text, label, score, group) to yours. Raises DataError for: neither label nor
+    ``columns`` maps the lab's names (text, label, score, group, and the optional event: the kind of event, which lab
+    07 leaves out of training one kind at a time) to yours. Raises DataError for: neither label nor
     score, a non-numeric score, a single class, an empty transcript.
     """
     frames = read_splits(source)
@@ -40,7 +42,7 @@ def load_transcripts(source: str, columns: dict[str, str] | None = None) -> tupl
         [part.assign(**{GIVEN_SPLIT: name}) for name, part in frames.items()], ignore_index=True)
     mapped = dict(columns or {})
     present = set(frame.columns) | set(mapped)
-    wanted = ["text"] + [c for c in ("label", "score", "group") if c in present]
+    wanted = ["text"] + [c for c in ("label", "score", "group", "event") if c in present]
     if "label" not in wanted and "score" not in wanted:
         raise DataError(f"{source}: no 'label' and no 'score' column, so there is nothing to predict. Columns found: "
                         f"{list(frame.columns)}. Pass columns={{'label': '<class column>'}} and/or "
@@ -328,6 +330,22 @@ def linear_model(task: str):
     return LogisticRegression(C=10, max_iter=2000) if task == "classification" else Ridge(alpha=1.0)
 
 
+def minute_segments(text: str) -> list[tuple[int, str]]:
+    """A timestamped transcript -> (minute, text) per minute of speech that has any: every line from a timestamp
+    ("[00:12:05]", "(12:05)") up to the next one goes to that timestamp's minute; untimed lines stay with the line
+    before them; text before the first timestamp (the header) is dropped. [] when the text has no timestamp. The text
+    is left raw: clean each segment as the whole transcript is cleaned (lines keep their turn labels). Lab 06, 4."""
+    minutes, current = {}, None
+    for line in str(text).splitlines():
+        stamp = TIMESTAMP.match(line.lstrip())
+        if stamp:
+            parts = [int(p) for p in re.findall(r"\d+", stamp.group(0))]
+            current = parts[0] * 60 + parts[1] if len(parts) == 3 else parts[0]   # h:m:s, or m:s
+        if current is not None:
+            minutes.setdefault(current, []).append(line)
+    return [(minute, "\n".join(lines)) for minute, lines in sorted(minutes.items())]
+
+
 def sentence_pieces(texts, max_sentences: int | None = None) -> list[tuple[int, str, str]]:
     """(text position, section, sentence) for every sentence to embed: each section's sentences ("opening" / "qa",
     or "all" without a Q&A header), at most ``max_sentences`` per section, evenly spread (``spread``)."""
@@ -340,22 +358,77 @@ def sentence_pieces(texts, max_sentences: int | None = None) -> list[tuple[int, 
     return pieces
 
 
-def embed_sentences(sentences, tokenizer, encoder, max_length: int, device: str = "cpu", batch_size: int = 128):
+def embed_sentences(sentences, tokenizer, encoder, max_length: int, device: str = "cpu", batch_size: int = 128,
+                    sort: bool = True, precision: str = "fp32", cache: str | None = None, progress: bool = True):
     """Each sentence -> one vector from a frozen encoder: the mean of its token embeddings (padding masked out),
-    sentences cut at ``max_length`` tokens and batched by length. -> (vectors: sentences x hidden, token ids)."""
+    sentences cut at ``max_length`` tokens. -> (vectors: sentences x hidden, token ids).
+
+    Speed (``scripts/bench_embed.py`` measures each option on this machine): ``sort`` batches sentences of similar
+    length, so batches carry little padding; ``precision`` "auto" (``fast_precision``), "fp32", "bf16" (autocast: bf16 matrix products on a CPU
+    with AMX/AVX-512-BF16 or a GPU) or "int8" (CPU only: ``torch.ao.quantization.quantize_dynamic`` on a copy of the
+    encoder's Linear layers; vectors move a little, the benchmark measures how much). ``cache``: a folder; the vectors
+    are stored there under a key of the model's weights, ``max_length``, ``precision`` and every sentence, so a rerun
+    on the same text loads them instead of recomputing (any change of text, model or setting makes a new key)."""
     from tqdm.auto import tqdm
 
-    ids = tokenizer(list(sentences), truncation=True, max_length=max_length)["input_ids"]
+    if precision == "auto":
+        precision = fast_precision(device)
+    if precision not in ("fp32", "bf16", "int8"):
+        raise ValueError(f"precision={precision!r}: use 'auto', 'fp32', 'bf16' or 'int8'.")
+    if precision == "int8" and str(device).startswith("cuda"):
+        raise ValueError("precision='int8' (dynamic quantization) runs on the CPU only; use 'bf16' on a GPU.")
+    sentences = list(sentences)
+    ids = tokenizer(sentences, truncation=True, max_length=max_length)["input_ids"]
+    path = None
+    if cache:
+        path = Path(cache) / f"{_embedding_key(encoder, max_length, precision, sentences)}.pt"
+        if path.exists():
+            return torch.load(path), ids
+    model = encoder
+    if precision == "int8":
+        import copy
+
+        model = torch.ao.quantization.quantize_dynamic(copy.deepcopy(encoder).cpu(), {torch.nn.Linear},
+                                                       dtype=torch.qint8)
     vectors = torch.zeros(len(ids), encoder.config.hidden_size)
-    by_length = np.argsort([len(x) for x in ids])  # batches of similar length pad little
-    with torch.inference_mode():
-        for b in tqdm(range(0, len(by_length), batch_size), desc="embedding sentences"):
-            idx = by_length[b:b + batch_size]
+    order = np.argsort([len(x) for x in ids], kind="stable") if sort else np.arange(len(ids))
+    autocast = torch.autocast(device_type="cuda" if str(device).startswith("cuda") else "cpu", dtype=torch.bfloat16,
+                              enabled=precision == "bf16")
+    with torch.inference_mode(), autocast:
+        for b in tqdm(range(0, len(order), batch_size), desc="embedding sentences", disable=not progress):
+            idx = order[b:b + batch_size]
             batch = tokenizer.pad({"input_ids": [ids[i] for i in idx]}, return_tensors="pt").to(device)
-            hidden = encoder(**batch).last_hidden_state
+            hidden = model(**batch).last_hidden_state.float()
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            vectors[idx] = ((hidden * mask).sum(1) / mask.sum(1)).float().cpu()
+            vectors[idx] = ((hidden * mask).sum(1) / mask.sum(1)).cpu()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        torch.save(vectors, path.with_suffix(".tmp"))
+        path.with_suffix(".tmp").replace(path)   # whole or absent: an interrupted run leaves no half file
     return vectors, ids
+
+
+def fast_precision(device: str = "cpu") -> str:
+    """"bf16" where the hardware multiplies bf16 natively (a GPU from Ampere on; a CPU with AVX-512-BF16 or AMX),
+    else "fp32". benchmarks/embedding_speed.py: 1.85x the sentences per second of fp32 on this project's 2-core build
+    machine (AVX-512-BF16), vectors at cosine 0.99998 to fp32's; without native support bf16 can be slower."""
+    if str(device).startswith("cuda"):
+        return "bf16" if torch.cuda.is_bf16_supported(including_emulation=False) else "fp32"
+    native = [getattr(torch.cpu, name, lambda: False)() for name in ("_is_avx512_bf16_supported",
+                                                                      "_is_amx_tile_supported")]
+    return "bf16" if any(native) else "fp32"
+
+
+def _embedding_key(encoder, max_length, precision, sentences) -> str:
+    """A hash of the encoder's weights (all of them: ~0.2 s for MiniLM's 90 MB), the settings and the sentences."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{type(encoder).__name__}|{max_length}|{precision}|{len(sentences)}".encode())
+    for name, tensor in encoder.state_dict().items():
+        digest.update(name.encode() + tensor.detach().float().cpu().contiguous().numpy().tobytes())
+    for sentence in sentences:
+        digest.update(sentence.encode() + b"\0")
+    return digest.hexdigest()[:24]
 
 
 def stack_sentences(vectors, sentence_doc, rows, keep=None):
@@ -373,35 +446,52 @@ def stack_sentences(vectors, sentence_doc, rows, keep=None):
 
 
 class Pooler(torch.nn.Module):
-    """Sentence vectors (docs x sentences x dim, with a mask) -> one output per document: their mean (or, with
-    ``attention``, a learned weighting) through an MLP. Taught in lab 06, section 5.5 (written out there)."""
+    """Sentence vectors (docs x sentences x dim, with a mask) -> one output per document, through an MLP. ``kind``:
+    "mean" (the plain mean of the vectors), "attention" (a learned weight per vector) or "bilstm" (a bidirectional
+    LSTM reads the vectors in order first, so each one carries its neighbours; then attention). Taught in lab 06,
+    section 5.5 (written out there)."""
 
-    def __init__(self, dim, n_out, hidden, attention):
+    def __init__(self, dim, n_out, hidden, kind="attention"):
         super().__init__()
-        self.score = torch.nn.Linear(dim, 1) if attention else None
-        self.mlp = torch.nn.Sequential(torch.nn.LayerNorm(dim), torch.nn.Dropout(0.1), torch.nn.Linear(dim, hidden),
+        if kind not in ("mean", "attention", "bilstm"):
+            raise ValueError(f"pooler kind {kind!r}: use 'mean', 'attention' or 'bilstm'.")
+        self.lstm = torch.nn.LSTM(dim, dim // 2, batch_first=True, bidirectional=True) if kind == "bilstm" else None
+        width = 2 * (dim // 2) if self.lstm else dim
+        self.score = torch.nn.Linear(width, 1) if kind != "mean" else None
+        self.mlp = torch.nn.Sequential(torch.nn.LayerNorm(width), torch.nn.Dropout(0.1), torch.nn.Linear(width, hidden),
                                        torch.nn.GELU(), torch.nn.Linear(hidden, n_out))
 
     def forward(self, x, mask):
+        if self.lstm:   # packed: the backward direction starts at each document's last real vector, not at padding
+            packed = torch.nn.utils.rnn.pack_padded_sequence(x, mask.sum(1).cpu(), batch_first=True,
+                                                             enforce_sorted=False)
+            x, _ = torch.nn.utils.rnn.pad_packed_sequence(self.lstm(packed)[0], batch_first=True,
+                                                          total_length=mask.shape[1])
         logits = self.score(x).squeeze(-1) if self.score else x.new_zeros(mask.shape)
         weights = logits.masked_fill(~mask, float("-inf")).softmax(-1)
         return self.mlp((weights.unsqueeze(-1) * x).sum(1))
 
 
-def train_pooler(data: dict, task: str, n_out: int, attention: bool, hidden: int, lr: float, epochs: int,
-                 seed: int = 0, patience: int = 10, device: str = "cpu", pooler=None):
-    """Train a pooler (``pooler``: the class, default ``Pooler``) full batch with AdamW (weight decay 0.01) on
-    ``data["train"] = (x, mask, target)``; after every epoch the loss on ``data["validation"]``; keep the best epoch,
-    stop after ``patience`` epochs without a better one. -> ({split: raw outputs, for every split but train},
-    seconds, trainable parameters). Cross-entropy for classes, mean squared error for (standardised) scores."""
+def train_pooler(data: dict, task: str, n_out: int, kind: str, hidden: int, lr: float, epochs: int,
+                 seed: int = 0, patience: int = 10, device: str = "cpu", pooler=None, loss: str = "mse"):
+    """Train a pooler of ``kind`` (``pooler``: the class, default ``Pooler``) full batch with AdamW (weight decay
+    0.01) on ``data["train"] = (x, mask, target)``; after every epoch the loss on ``data["validation"]``; keep the
+    best epoch, stop after ``patience`` epochs without a better one. -> ({split: raw outputs, for every split but
+    train}, seconds, trainable parameters). Cross-entropy for classes; for (standardised) scores ``loss`` "mse"
+    (mean squared error: large misses weigh most) or "l1" (mean absolute error: every point of error the same)."""
+    if task != "classification" and loss not in ("mse", "l1"):
+        raise ValueError(f"loss={loss!r}: use 'mse' or 'l1' for scores.")
+
     def loss_fn(out, target):
         if task == "classification":
             return torch.nn.functional.cross_entropy(out, target)
+        if loss == "l1":
+            return torch.nn.functional.l1_loss(out[:, 0], target)
         return torch.nn.functional.mse_loss(out[:, 0], target)
 
     torch.manual_seed(seed)
     data = {name: tuple(t.to(device) for t in tensors) for name, tensors in data.items()}
-    model = (pooler or Pooler)(data["train"][0].shape[-1], n_out, hidden, attention).to(device)
+    model = (pooler or Pooler)(data["train"][0].shape[-1], n_out, hidden, kind).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     best, best_state, waited, start = float("inf"), None, 0, time.perf_counter()
     for _ in range(epochs):  # full batch: a few hundred documents fit at once

@@ -73,6 +73,15 @@ MODELS = {
         tokenizer="bpe-roberta", bin_only=True, model_max_length=4096,
         source="https://huggingface.co/allenai/longformer-base-4096 (LongformerForMaskedLM, 4,098 positions; the "
                "repo ships pytorch_model.bin only, so the stand-in does too)"),
+    "google/bigbird-roberta-base": dict(
+        cls="BigBirdForMaskedLM", config="BigBirdConfig",
+        args=dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
+                  attention_type="block_sparse", block_size=64, num_random_blocks=3, max_position_embeddings=4096,
+                  sep_token_id=5),   # the stand-in tokenizer's [SEP] (the real one's is 66)
+        tokenizer="unigram-bigbird", model_max_length=4096,
+        source="https://huggingface.co/google/bigbird-roberta-base (BigBird, block_sparse attention in blocks of 64 "
+               "with 3 random blocks, 4,096 positions; cased SentencePiece Unigram spiece.model for BigBirdTokenizer "
+               "with [CLS] ... [SEP]; the stand-in writes that tokenizer as tokenizer.json)"),
 }
 
 # hub id -> config name, splits and features as the dataset card documents them; rows come from the project's data
@@ -206,6 +215,26 @@ def _tokenizer(kind: str, texts: list[str], folder: Path, max_length: int):
         tok = models.train_wordpiece_tokenizer(texts, lowercase=kind.endswith("uncased"))
     elif kind == "unigram-t5":   # the summaries' own words too, as FLAN-T5's vocabulary holds them
         tok = models.train_unigram_tokenizer(texts + models.summary_corpus(), 2000)
+    elif kind == "unigram-bigbird":   # BigBird's cased SentencePiece Unigram ("▁word", "."), as tokenizer.json
+        import math
+        import re
+        import string
+        from collections import Counter
+
+        from transformers import BigBirdTokenizer
+
+        pieces = Counter()   # each word's letters/digits with "▁" in front, its punctuation as pieces of its own
+        for word in (w for t in texts for w in t.split()):
+            parts = re.findall(r"\w+|\S", word)
+            pieces.update(["▁" + parts[0], *parts[1:]])
+        chars = sorted({c for p in pieces for c in p} | set(string.ascii_letters + string.digits + string.punctuation))
+        total = sum(pieces.values())
+        vocab = [(t, 0.0) for t in ("<pad>", "</s>", "<s>", "<unk>", "[CLS]", "[SEP]", "[MASK]")]
+        vocab += [(c, -20.0) for c in chars] + [("▁" + c, -20.0) for c in chars if c != "▁"]
+        seen = {p for p, _ in vocab}
+        vocab += [(p, round(math.log(n / total), 6)) for p, n in sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0]))
+                  if p not in seen][:1000 - len(vocab)]
+        tok = BigBirdTokenizer(vocab=vocab)
     else:  # RoBERTa's byte-level BPE, as vocab.json + merges.txt
         from tokenizers import ByteLevelBPETokenizer
         from transformers import RobertaTokenizer

@@ -39,7 +39,7 @@ def test_every_full_hub_id_has_a_stand_in_and_a_pinned_revision():
     ids = set()
     for lab, rows in LABS.items():
         row = rows["full"]
-        for key in ("model", "embed_model", "long_model", "bertscore_model", "data", "corpus"):
+        for key in ("model", "embed_model", "long_models", "bertscore_model", "data", "corpus"):
             values = row.get(key)
             for value in (values.values() if isinstance(values, dict) else [values]):
                 if isinstance(value, str) and value.count("/") == 1 and not value.startswith("assets/"):

@@ -107,3 +107,31 @@ def test_tiny_longformer_reads_long_inputs_for_classification_and_regression(tmp
         out = model(**batch, labels=labels)
         assert out.logits.shape == (2, num_labels) and torch.isfinite(out.loss)
         out.loss.backward()
+
+
+def test_tiny_bigbird_reads_long_inputs_with_block_sparse_attention_for_classification_and_regression(tmp_path):
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from labs_lib.profiles import TINY_BIGBIRD
+
+    path = models.build_tiny_bigbird(tmp_path / "bb")
+    built = (path / "model.safetensors").stat().st_mtime_ns
+    assert models.build_tiny_bigbird(tmp_path / "bb") == path   # a second call reuses the folder, not rebuilt
+    assert (path / "model.safetensors").stat().st_mtime_ns == built
+    tok = AutoTokenizer.from_pretrained(path)
+    assert len(tok) == models.TINY_VOCAB_SIZE and tok.model_max_length == 1024
+    batch = tok(["word " * 900, "a short one"], padding=True, truncation=True, max_length=600, return_tensors="pt")
+    assert batch["input_ids"].shape[1] == 600   # > (5 + 2 * 2 random blocks) * 16 = 144, and not a multiple of 16
+    for num_labels, problem, labels in ((3, "single_label_classification", torch.tensor([0, 2])),
+                                        (1, "regression", torch.tensor([[7.0], [2.0]]))):
+        model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=num_labels, problem_type=problem)
+        assert (model.config.attention_type, model.config.block_size) == ("block_sparse", 16)
+        out = model(**batch, labels=labels)
+        assert out.logits.shape == (2, num_labels) and torch.isfinite(out.loss)
+        # a too-short batch switches the body (not the config) to full attention for good; this one must not
+        assert model.base_model.attention_type == "block_sparse"
+        out.loss.backward()
+    model(**tok(["a short one"], return_tensors="pt"))   # the fallback the check above would catch
+    assert model.base_model.attention_type == "original_full" and model.config.attention_type == "block_sparse"
+    assert models.model_path(TINY_BIGBIRD) == models.model_path(TINY_BIGBIRD)
+    assert "tiny-bigbird" in models.model_path(TINY_BIGBIRD)

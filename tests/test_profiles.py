@@ -39,7 +39,7 @@ def test_every_lab_defines_every_profile_with_the_same_keys():
 def test_full_profile_uses_owner_prefixed_hub_ids():
     for lab, table in LABS.items():
         # labs 06-07 have no public dataset with rated transcripts: full runs on the project's corpus (or the learner's)
-        keys = {"06_long_transcripts": ("model", "embed_model", "long_model"),
+        keys = {"06_long_transcripts": ("model", "embed_model", "long_models"),
                 "07_honest_evaluation": ("model",)}.get(lab, ("model", "data"))
         for key in keys:
             value = table["full"][key]

@@ -317,8 +317,8 @@ def test_train_pooler_is_repeatable_and_reads_the_splits_asked(task):
         return x, torch.ones(n, 4, dtype=torch.bool), target
     data = {"train": part(40), "validation": part(10), "test": part(12)}
     n_out = 2 if task == "classification" else 1
-    out, seconds, params = transcripts.train_pooler(data, task, n_out, True, hidden=8, lr=3e-3, epochs=20, seed=3)
-    again, _, _ = transcripts.train_pooler(data, task, n_out, True, hidden=8, lr=3e-3, epochs=20, seed=3)
+    out, seconds, params = transcripts.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20, seed=3)
+    again, _, _ = transcripts.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20, seed=3)
     assert set(out) == {"validation", "test"} and out["test"].shape == (12, n_out) and params > 0
     assert torch.equal(out["test"], again["test"])  # same seed, same data: the same model
 
@@ -331,3 +331,125 @@ def test_the_labs_split_of_the_project_transcripts_keeps_each_speaker_in_one_spl
     speakers = [set(part["group"]) for part in split.values()]
     assert not (speakers[0] & speakers[1] or speakers[0] & speakers[2] or speakers[1] & speakers[2])
     assert sum(len(part) for part in split.values()) == len(set().union(*(set(p.index) for p in split.values())))
+
+
+def test_the_bilstm_pooler_ignores_padding_and_reads_order():
+    import torch
+
+    torch.manual_seed(0)
+    pooler = transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="bilstm").eval()
+    x = torch.randn(1, 3, 6)
+    padded = torch.cat([x, torch.randn(1, 2, 6)], dim=1)   # two padding vectors of noise after the real three
+    mask = torch.tensor([[True, True, True, False, False]])
+    with torch.no_grad():
+        assert torch.allclose(pooler(x, torch.ones(1, 3, dtype=torch.bool)), pooler(padded, mask), atol=1e-6)
+        # unlike the mean or attention pooler, the order of the sentences changes what it outputs
+        assert not torch.allclose(pooler(x, mask[:, :3]), pooler(x.flip(1), mask[:, :3]), atol=1e-4)
+        mean = transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="mean").eval()
+        assert torch.allclose(mean(x, mask[:, :3]), mean(x.flip(1), mask[:, :3]), atol=1e-6)
+    with pytest.raises(ValueError, match="pooler kind 'lstm'"):
+        transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="lstm")
+
+
+def test_l1_and_mse_losses_train_different_regressors_and_a_wrong_loss_is_named():
+    import torch
+
+    g = torch.Generator().manual_seed(1)
+    def part(n):
+        x = torch.randn(n, 3, 4, generator=g)
+        return x, torch.ones(n, 3, dtype=torch.bool), x[:, :, 0].mean(1) + (torch.rand(n, generator=g) < 0.1) * 5.0
+    data = {"train": part(60), "validation": part(20)}
+    mse, _, _ = transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, seed=0, loss="mse")
+    l1, _, _ = transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, seed=0, loss="l1")
+    assert not torch.allclose(mse["validation"], l1["validation"])
+    with pytest.raises(ValueError, match="loss='huber'"):
+        transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 3, loss="huber")
+
+
+def test_minute_segments_group_lines_by_the_minute_of_their_timestamp():
+    text = ("Header line\nDate: today\n\nOPENING\n[00:00:09] Moderator: Welcome.\n[00:00:48] ANNA: Thanks.\n"
+            "an untimed line\n[00:01:02] Revenue grew.\n[01:02:03] Late.\n(3:15) Short stamp.")
+    segments = transcripts.minute_segments(text)
+    assert [m for m, _ in segments] == [0, 1, 3, 62]
+    assert segments[0][1] == "[00:00:09] Moderator: Welcome.\n[00:00:48] ANNA: Thanks.\nan untimed line"
+    assert "Header" not in " ".join(t for _, t in segments)   # before the first timestamp: dropped
+    cleaned = transcripts.clean_transcript(segments[0][1], aliases=["ANNA"])
+    assert cleaned == "Moderator: Welcome.\nSpeaker: Thanks.\nan untimed line"
+    assert transcripts.minute_segments("no stamps here") == []
+
+
+def test_minute_segments_of_the_project_transcripts_cover_their_speech():
+    import pandas as pd
+
+    frame = pd.read_parquet("assets/transcripts/transcripts.parquet").head(20)
+    for text in frame["text"]:
+        segments = transcripts.minute_segments(text)
+        stamps = len(transcripts.TIMESTAMP.findall(text))
+        assert segments and sum(len(transcripts.TIMESTAMP.findall(t)) for _, t in segments) == stamps
+        minutes = [m for m, _ in segments]
+        assert minutes == sorted(set(minutes))
+
+
+@pytest.fixture(scope="module")
+def tiny_encoder():
+    from transformers import AutoModel, AutoTokenizer
+
+    from labs_lib import models
+
+    path = models.build_tiny_bert()
+    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+
+
+SENTENCES = ["Revenue grew by four percent.", "We will open the new depot in May.", "Thanks.",
+             "I would push back on the premise of that question, frankly, because the numbers say otherwise."] * 5
+
+
+def test_embedding_order_and_batching_do_not_change_the_vectors(tiny_encoder):
+    import torch
+
+    tokenizer, encoder = tiny_encoder
+    sorted_big, ids = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=128, progress=False)
+    unsorted_small, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=3, sort=False,
+                                                    progress=False)
+    assert torch.allclose(sorted_big, unsorted_small, atol=1e-5)   # padding is masked out of every mean
+    assert torch.allclose(sorted_big[0], sorted_big[4]) and len(ids) == len(SENTENCES)
+
+
+def test_bf16_and_int8_vectors_stay_close_to_fp32_and_a_wrong_precision_is_named(tiny_encoder):
+    import torch
+
+    tokenizer, encoder = tiny_encoder
+    reference, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, progress=False)
+    for precision in ("bf16", "int8"):
+        vectors, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision=precision,
+                                                 progress=False)
+        cosine = torch.nn.functional.cosine_similarity(vectors, reference)
+        assert vectors.dtype == torch.float32 and cosine.min() > 0.95, (precision, cosine.min())
+        assert not torch.equal(vectors, reference)   # it did run in another precision
+    assert all(type(m).__name__ == "Linear" for m in encoder.modules() if "Linear" in type(m).__name__)  # untouched
+    with pytest.raises(ValueError, match="precision='fp16'"):
+        transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision="fp16")
+
+
+def test_the_embedding_cache_returns_the_stored_vectors_and_misses_on_any_change(tiny_encoder, tmp_path):
+    import torch
+
+    tokenizer, encoder = tiny_encoder
+    first, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+    assert len(list(tmp_path.glob("*.pt"))) == 1 and not list(tmp_path.glob("*.tmp"))
+    stored = next(tmp_path.glob("*.pt"))
+    torch.save(torch.full_like(first, 7.0), stored)   # a marker: a cache hit returns exactly what is stored
+    hit, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+    assert torch.equal(hit, torch.full_like(first, 7.0))
+    changed, _ = transcripts.embed_sentences(SENTENCES[:-1] + ["Another sentence."], tokenizer, encoder, 32,
+                                             cache=tmp_path, progress=False)
+    shorter, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 16, cache=tmp_path, progress=False)
+    assert not torch.equal(changed, hit) and not torch.equal(shorter, hit) and len(list(tmp_path.glob("*.pt"))) == 3
+    with torch.no_grad():
+        encoder.embeddings.word_embeddings.weight[5] += 1.0   # "fine-tuned" weights: a new key
+    try:
+        other, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+        assert not torch.equal(other, hit)
+    finally:
+        with torch.no_grad():
+            encoder.embeddings.word_embeddings.weight[5] -= 1.0
