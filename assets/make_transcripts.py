@@ -43,6 +43,15 @@ random split leaks speaker identity while a split grouped by speaker does not.
 ``python -m assets.make_transcripts --measure`` fits the TF-IDF baselines
 quoted in assets/README.md (needs scikit-learn).
 
+Scale test: ``--transcripts N`` (``main(out_dir, transcripts=N)``) writes about N
+transcripts (exactly N when 4-8 per speaker allow it) of the same kind into
+``--out-dir``, with the number of speakers in proportion (N=1500: 239 speakers)
+and the same lengths, event kinds, scores, label bands, cue rates and noise.
+Where a name pool runs short, surnames and company name heads repeat with
+another first name or sector, and town names get a prefix ("Upper ..."), so
+names, organisations and ``group`` strings stay unique per speaker. The default
+(440) draws exactly as before, so the committed file does not change.
+
 Run from the repository root:  python -m assets.make_transcripts  (or python assets/make_transcripts.py)
 """
 
@@ -123,6 +132,7 @@ COMPANY_HEADS = ("Norvale Brightmoor Tamsmere Pellam Quarrington Ambrel Silverho
 TOWN_HEADS = ("Brackle Dunmere Hollin Wendle Fallow Carrow Teal Orm Skel Yarn Pell Quarry Larch Tansy Mossy Ember "
               "Aldwin Bramble Cold Heron Nether Otter Pike Rook Sedge Thorn Wold").split()
 TOWN_TAILS = "ford bury wick mouth field stead by hurst minster combe".split()
+TOWN_PREFIXES = ["", "Upper ", "Lower ", "Great ", "Little ", "North ", "South ", "East ", "West "]  # large sets only
 DISTRICTS = ["Northfield", "Old Quay", "Mill End", "St Aldric's", "Harbourside", "Eastgate", "Kiln Row",
              "Westmoor", "Brook Hill", "Tanner's Green", "Riverside", "Castle Park", "Southmead", "Ashton Vale",
              "Foundry Lane", "Cross Keys", "Upper Ridge", "Lowfields", "Beacon Hill", "Canal Basin", "Hazel Grove",
@@ -942,30 +952,68 @@ def add_fillers(rng, sentence, rate):
 # --------------------------------------------------------------------------
 # Speakers
 # --------------------------------------------------------------------------
-def make_speakers(rng):
-    """70 rated speakers with a latent base quality, an organisation, habits and 4-8 transcripts each."""
-    domains = ["company"] * 30 + ["city"] * 20 + ["institution"] * 20
+def n_speakers_for(n_transcripts):
+    """Speakers for `n_transcripts`: in proportion to N_SPEAKERS / N_TRANSCRIPTS, so that 4-8 each can add up."""
+    if n_transcripts < PER_SPEAKER[0]:
+        raise ValueError("need at least %d transcripts" % PER_SPEAKER[0])
+    n = round(n_transcripts * N_SPEAKERS / N_TRANSCRIPTS)
+    return min(max(n, -(-n_transcripts // PER_SPEAKER[1])), n_transcripts // PER_SPEAKER[0])
+
+
+def repeated_sample(rng, items, k):
+    """`k` items: rng.sample(items, k) when there are enough, else whole shuffled copies (each item at most
+    ceil(k / len(items)) times), in random order."""
+    if k <= len(items):
+        return rng.sample(items, k)
+    out = [x for _ in range(-(-k // len(items))) for x in rng.sample(items, len(items))][:k]
+    rng.shuffle(out)
+    return out
+
+
+def make_speakers(rng, n_transcripts=N_TRANSCRIPTS):
+    """Rated speakers (70 for the default 440 transcripts, in proportion otherwise) with a latent base quality,
+    an organisation, habits and 4-8 transcripts each; names, organisations and `group` strings are unique.
+
+    With the default size every draw is the same as before the size became an option (so the committed file is
+    unchanged): the extra pools and redraws below only come into play when a pool would run out.
+    """
+    n_speakers = n_speakers_for(n_transcripts)
+    n_company, n_city = round(n_speakers * 3 / 7), round(n_speakers * 2 / 7)  # 30 / 20 / 20 of 70
+    domains = ["company"] * n_company + ["city"] * n_city + ["institution"] * (n_speakers - n_company - n_city)
     rng.shuffle(domains)
-    surnames = rng.sample(SURNAMES, N_SPEAKERS)
-    heads = iter(rng.sample(COMPANY_HEADS, domains.count("company")))
-    towns = iter(distinct(lambda: rng.choice(TOWN_HEADS) + rng.choice(TOWN_TAILS), N_SPEAKERS))
-    counts = [rng.randint(*PER_SPEAKER) for _ in range(N_SPEAKERS)]
-    while sum(counts) != N_TRANSCRIPTS:  # nudge the counts to the exact total, keeping 4..8
-        i = rng.randrange(N_SPEAKERS)
-        step = 1 if sum(counts) < N_TRANSCRIPTS else -1
+    surnames = repeated_sample(rng, SURNAMES, n_speakers)
+    heads = iter(repeated_sample(rng, COMPANY_HEADS, domains.count("company")))
+    if n_speakers <= len(TOWN_HEADS) * len(TOWN_TAILS):
+        towns = distinct(lambda: rng.choice(TOWN_HEADS) + rng.choice(TOWN_TAILS), n_speakers)
+    else:  # large scale-test sets only: "Upper Brackleford", "Little Tealby", ...
+        towns = distinct(lambda: rng.choice(TOWN_PREFIXES) + rng.choice(TOWN_HEADS) + rng.choice(TOWN_TAILS),
+                         n_speakers)
+    towns = iter(towns)
+    counts = [rng.randint(*PER_SPEAKER) for _ in range(n_speakers)]
+    while sum(counts) != n_transcripts:  # nudge the counts to the exact total, keeping 4..8
+        i = rng.randrange(n_speakers)
+        step = 1 if sum(counts) < n_transcripts else -1
         if PER_SPEAKER[0] <= counts[i] + step <= PER_SPEAKER[1]:
             counts[i] += step
-    speakers = []
+    speakers, names, orgs = [], set(), set()
     for last, domain, count in zip(surnames, domains, counts):
         female = rng.random() < 0.5
         first = rng.choice(FEMALE if female else MALE)
+        while first + " " + last in names:  # only when a surname repeats (large sets): another first name
+            first = rng.choice(FEMALE if female else MALE)
+        names.add(first + " " + last)
         title = "Dr." if rng.random() < 0.15 else ("Ms." if female else "Mr.")
         town = next(towns)
         districts = rng.sample(DISTRICTS, 4)
         if domain == "company":
             sector = rng.choice(sorted(SECTORS))
             suffixes, products = SECTORS[sector]
-            org = next(heads) + " " + rng.choice(suffixes)
+            head = next(heads)
+            org = head + " " + rng.choice(suffixes)
+            while org in orgs:  # only when a name head repeats (large sets): another sector and suffix
+                sector = rng.choice(sorted(SECTORS))
+                suffixes, products = SECTORS[sector]
+                org = head + " " + rng.choice(suffixes)
             role, role_label = weighted(rng, COMPANY_ROLES)
             orgkind = "company"
             products = rng.sample(products, 3)
@@ -988,6 +1036,8 @@ def make_speakers(rng):
         colleagues = ["our %s, %s %s" % (r, rng.choice(FEMALE + MALE), rng.choice(SURNAMES))
                       for r in rng.sample(["finance director", "head of operations", "deputy", "chief of staff",
                                            "director of communications"], 2)]
+        assert org not in orgs, org
+        orgs.add(org)
         name = first + " " + last
         labels = [name, name.upper(), title + " " + last, role_label.upper(), first[0] + ". " + last]
         if domain != "company":
@@ -1215,10 +1265,10 @@ class Transcript:
 # --------------------------------------------------------------------------
 # Data set
 # --------------------------------------------------------------------------
-def generate(seed=SEED):
-    """Return a list of row dicts (columns COLUMNS), in random speaker order."""
+def generate(seed=SEED, n_transcripts=N_TRANSCRIPTS):
+    """Return a list of `n_transcripts` row dicts (columns COLUMNS), in random speaker order."""
     rng = random.Random(seed)
-    speakers = make_speakers(rng)
+    speakers = make_speakers(rng, n_transcripts)
     slots = [sp for sp in speakers for _ in range(sp["count"])]
     rng.shuffle(slots)
     rows = []
@@ -1247,11 +1297,14 @@ def generate(seed=SEED):
     return rows
 
 
-def main(out_dir=None, seed=SEED):
-    """Write transcripts/transcripts.parquet under `out_dir` (default: this folder)."""
+def main(out_dir=None, seed=SEED, transcripts=N_TRANSCRIPTS):
+    """Write transcripts/transcripts.parquet (`transcripts` rows) under `out_dir` (default: this folder)."""
+    if transcripts != N_TRANSCRIPTS and not out_dir:
+        raise ValueError("a set of %d transcripts needs an out_dir (assets/ keeps the committed %d)"
+                         % (transcripts, N_TRANSCRIPTS))
     out_dir = os.path.join(out_dir or ASSETS_DIR, "transcripts")
     os.makedirs(out_dir, exist_ok=True)
-    frame = pd.DataFrame(generate(seed), columns=COLUMNS)
+    frame = pd.DataFrame(generate(seed, transcripts), columns=COLUMNS)
     path = os.path.join(out_dir, "transcripts.parquet")
     frame.to_parquet(path, index=False, compression="zstd")
     print("wrote %s (%d rows)" % (path, len(frame)))
@@ -1338,8 +1391,11 @@ if __name__ == "__main__":
     parser.add_argument("--measure", action="store_true",
                         help="fit the TF-IDF baselines on the written file instead of writing it (needs scikit-learn)")
     parser.add_argument("--repeats", type=int, default=10, help="splits per setting for --measure")
+    parser.add_argument("--transcripts", type=int, default=N_TRANSCRIPTS,
+                        help="number of transcripts, speakers in proportion (default %(default)s, the committed "
+                             "set); for a larger scale-test set use --out-dir too, so assets/ is not overwritten")
     args = parser.parse_args()
     if args.measure:
         measure(os.path.join(args.out_dir or ASSETS_DIR, "transcripts", "transcripts.parquet"), args.repeats)
     else:
-        main(args.out_dir, args.seed)
+        main(args.out_dir, args.seed, args.transcripts)

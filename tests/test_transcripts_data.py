@@ -94,3 +94,31 @@ def test_regenerating_gives_identical_file(tmp_path):
         assert fresh.read_bytes() == PATH.read_bytes()
     else:  # another pyarrow writes other bytes for the same table; the content must still match
         pd.testing.assert_frame_equal(pd.read_parquet(fresh), pd.read_parquet(PATH))
+
+
+def test_scaled_set_is_of_the_same_kind(tmp_path, frame):
+    n = 120
+    path = make_transcripts.main(out_dir=str(tmp_path / "a"), transcripts=n)
+    small = pd.read_parquet(path)
+    assert abs(len(small) - n) <= 0.1 * n
+    assert list(small.columns) == list(frame.columns) and (small.dtypes == frame.dtypes).all()
+    assert small["group"].value_counts().between(4, 8).all()
+    names = small["group"].str.extract(r"^(.+?) \(")[0]  # one group string per speaker, no two speakers share one
+    orgs = small["group"].str.extract(r", (.+)\)$")[0]
+    assert small.groupby(names)["group"].nunique().eq(1).all()
+    assert names.nunique() == orgs.nunique() == small["group"].nunique()
+    assert set(small["event"]) == set(frame["event"])
+    words, ref = small["text"].str.split().str.len(), frame["text"].str.split().str.len()
+    assert abs(words.median() - ref.median()) <= 0.15 * ref.median() and words.between(1500, 5000).all()
+    for label, scores in BANDS.items():
+        assert small.loc[small["label"] == label, "score"].isin(scores).all(), label
+    again = make_transcripts.main(out_dir=str(tmp_path / "b"), transcripts=n)
+    assert Path(again).read_bytes() == Path(path).read_bytes()  # deterministic
+
+
+def test_large_sets_keep_speakers_and_organisations_unique():
+    import random
+    speakers = make_transcripts.make_speakers(random.Random(make_transcripts.SEED), 1500)
+    assert 220 <= len(speakers) <= 260 and sum(sp["count"] for sp in speakers) == 1500
+    for key in ("name", "org", "group"):
+        assert len({sp[key] for sp in speakers}) == len(speakers), key
