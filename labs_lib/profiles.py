@@ -65,8 +65,10 @@ HUB_REVISIONS = {
 LABS = {
     # batch_size x grad_accum examples per optimizer step; patience: evaluations (3 per epoch) without a
     # lower validation loss before training stops, the best checkpoint kept (None: never stop early); smoke runs 8 x 2
-    # with patience 2 (its nbval run passes so; at 16 x 1 with patience 2 full fine-tuning stopped before its loss fell); lr_lora_all: the
-    # rate for LoRA on every Linear layer (lab 08 found 1e-3 beat 5e-3 for it on the MiniLM).
+    # with patience 2 (its nbval run passes so; at 16 x 1 with patience 2 full fine-tuning stopped before its loss
+    # fell). cpu runs 16 x 1: at 8 x 2 (2026-12-04, accumulation fixed) LoRA (q, v) at 5e-3 diverged (loss .697 ->
+    # .778) and stopped at step 63; lab 06's cpu row is where accumulation acts offline. lr_lora_all: the rate for
+    # LoRA on every Linear layer (lab 08 found 1e-3 beat 5e-3 for it on the MiniLM).
     "01_classification": {
         "smoke": dict(
             model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=8, grad_accum=2,
@@ -75,7 +77,7 @@ LABS = {
             head_modules=["pooler"], freeze_sweep=[1], pretrained=False, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=8, grad_accum=2,
+            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16, grad_accum=1,
             patience=2, max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lr_lora_all=1e-3,
             lora_targets=["query", "value"],
             head_modules=["pooler"], freeze_sweep=[3], pretrained=True, columns=None, split="stratified 70/15/15",
@@ -205,7 +207,7 @@ LABS = {
             model=MINILM, embed_model=MINILM, long_models={},
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
-            max_train_examples=1200, batch_size=16, grad_accum=1, lr=2e-4, embed_max_length=128,
+            max_train_examples=1200, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
             embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3,
             pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
             split="grouped 70/15/15",

@@ -447,23 +447,25 @@ def stack_sentences(vectors, sentence_doc, rows, keep=None):
 
 class Pooler(torch.nn.Module):
     """Sentence vectors (docs x sentences x dim, with a mask) -> one output per document, through an MLP. ``kind``:
-    "mean" (the plain mean of the vectors), "attention" (a learned weight per vector) or "bilstm" (a bidirectional
-    LSTM reads the vectors in order first, so each one carries its neighbours; then attention). Taught in lab 06,
+    "mean" (the plain mean of the vectors), "attention" (a learned weight per vector) or "bilstm" (the vectors projected to
+    ``hidden`` values, then a bidirectional LSTM reads them in order, so each carries its neighbours; then attention). Taught in lab 06,
     section 5.5 (written out there)."""
 
     def __init__(self, dim, n_out, hidden, kind="attention"):
         super().__init__()
         if kind not in ("mean", "attention", "bilstm"):
             raise ValueError(f"pooler kind {kind!r}: use 'mean', 'attention' or 'bilstm'.")
-        self.lstm = torch.nn.LSTM(dim, dim // 2, batch_first=True, bidirectional=True) if kind == "bilstm" else None
-        width = 2 * (dim // 2) if self.lstm else dim
+        bilstm = kind == "bilstm"   # project to `hidden` first: an LSTM's cost grows with its width x the sentences
+        self.project = torch.nn.Linear(dim, hidden) if bilstm else None
+        self.lstm = torch.nn.LSTM(hidden, hidden // 2, batch_first=True, bidirectional=True) if bilstm else None
+        width = 2 * (hidden // 2) if bilstm else dim
         self.score = torch.nn.Linear(width, 1) if kind != "mean" else None
         self.mlp = torch.nn.Sequential(torch.nn.LayerNorm(width), torch.nn.Dropout(0.1), torch.nn.Linear(width, hidden),
                                        torch.nn.GELU(), torch.nn.Linear(hidden, n_out))
 
     def forward(self, x, mask):
         if self.lstm:   # packed: the backward direction starts at each document's last real vector, not at padding
-            packed = torch.nn.utils.rnn.pack_padded_sequence(x, mask.sum(1).cpu(), batch_first=True,
+            packed = torch.nn.utils.rnn.pack_padded_sequence(self.project(x), mask.sum(1).cpu(), batch_first=True,
                                                              enforce_sorted=False)
             x, _ = torch.nn.utils.rnn.pad_packed_sequence(self.lstm(packed)[0], batch_first=True,
                                                           total_length=mask.shape[1])
