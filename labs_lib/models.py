@@ -238,31 +238,42 @@ def build_tiny_bert(out_dir: str | Path | None = None, seed: int = 0) -> Path:
     return _save_once(out, build)
 
 
-def build_tiny_longformer(out_dir: str | Path | None = None, seed: int = 0) -> Path:
-    """Build (once) and save a tiny Longformer (random weights) with the tiny BERT's tokenizer; return the folder."""
-    sizes = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
-                 attention_window=32, max_length=1024)
+def _build_tiny_long_encoder(stem: str, model_class: str, sizes: dict, config_for, out_dir, seed: int) -> Path:
+    """The tiny long-context builders' shared steps: the tiny BERT's WordPiece tokenizer (``sizes["max_length"]``
+    tokens), ``config_for(tokenizer)`` -> a config, a random ``transformers.<model_class>`` saved once."""
     texts = default_corpus()
-    out = Path(out_dir) if out_dir else _cache_dir("tiny-longformer", sizes, TINY_VOCAB_SIZE, seed, texts)
+    out = Path(out_dir) if out_dir else _cache_dir(stem, sizes, TINY_VOCAB_SIZE, seed, texts)
 
     def build(folder):
         import torch
-        from transformers import LongformerConfig, LongformerForMaskedLM
+        import transformers
 
         quiet_logs()
         tokenizer = train_wordpiece_tokenizer(texts)
         tokenizer.model_max_length = sizes["max_length"]
-        config = LongformerConfig(
+        torch.manual_seed(seed)
+        getattr(transformers, model_class)(config_for(tokenizer)).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
+
+
+def build_tiny_longformer(out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a tiny Longformer (random weights) with the tiny BERT's tokenizer; return the folder."""
+    sizes = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
+                 attention_window=32, max_length=1024)
+
+    def config_for(tokenizer):
+        from transformers import LongformerConfig
+
+        return LongformerConfig(
             vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.cls_token_id,
             eos_token_id=tokenizer.sep_token_id, attention_window=sizes["attention_window"],
             max_position_embeddings=sizes["max_length"] + tokenizer.pad_token_id + 1,  # RoBERTa-style positions
             hidden_size=sizes["hidden_size"], num_hidden_layers=sizes["num_hidden_layers"],
             num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
-        torch.manual_seed(seed)
-        LongformerForMaskedLM(config).save_pretrained(folder)
-        tokenizer.save_pretrained(folder)
 
-    return _save_once(out, build)
+    return _build_tiny_long_encoder("tiny-longformer", "LongformerForMaskedLM", sizes, config_for, out_dir, seed)
 
 
 def build_tiny_bigbird(out_dir: str | Path | None = None, seed: int = 0) -> Path:
@@ -281,28 +292,19 @@ def build_tiny_bigbird(out_dir: str | Path | None = None, seed: int = 0) -> Path
     """
     sizes = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
                  block_size=16, num_random_blocks=2, max_length=1024)
-    texts = default_corpus()
-    out = Path(out_dir) if out_dir else _cache_dir("tiny-bigbird", sizes, TINY_VOCAB_SIZE, seed, texts)
 
-    def build(folder):
-        import torch
-        from transformers import BigBirdConfig, BigBirdForMaskedLM
+    def config_for(tokenizer):
+        from transformers import BigBirdConfig
 
-        quiet_logs()
-        tokenizer = train_wordpiece_tokenizer(texts)
-        tokenizer.model_max_length = sizes["max_length"]
-        config = BigBirdConfig(
+        return BigBirdConfig(
             vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.cls_token_id,
             eos_token_id=tokenizer.sep_token_id, sep_token_id=tokenizer.sep_token_id,
             attention_type="block_sparse", block_size=sizes["block_size"],
             num_random_blocks=sizes["num_random_blocks"], max_position_embeddings=sizes["max_length"],
             hidden_size=sizes["hidden_size"], num_hidden_layers=sizes["num_hidden_layers"],
             num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
-        torch.manual_seed(seed)
-        BigBirdForMaskedLM(config).save_pretrained(folder)
-        tokenizer.save_pretrained(folder)
 
-    return _save_once(out, build)
+    return _build_tiny_long_encoder("tiny-bigbird", "BigBirdForMaskedLM", sizes, config_for, out_dir, seed)
 
 
 def count_parameters(model) -> tuple[int, int]:
