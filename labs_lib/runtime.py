@@ -6,6 +6,7 @@ dataloader_pin_memory=rt.cuda)``, ``model.to(rt.device)``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -32,6 +33,12 @@ def setup(fp16: bool = True) -> Runtime:
     quiet_logs()
     cuda = torch.cuda.is_available()
     bf16 = cuda and torch.cuda.is_bf16_supported(including_emulation=False)
+    # $LABS_PRECISION=fp16 rehearses a T4's path on a GPU that has bf16 (scripts/gpu_check.sh); fp32 turns both off
+    forced = os.environ.get("LABS_PRECISION", "").strip().lower()
+    if forced and forced not in ("bf16", "fp16", "fp32"):
+        raise ValueError(f"LABS_PRECISION={forced!r}: use bf16, fp16 or fp32 (or leave it unset)")
+    if cuda and forced:
+        bf16, fp16 = forced == "bf16", fp16 and forced == "fp16"
     return Runtime(device="cuda" if cuda else "cpu", cuda=cuda, bf16=bf16, fp16=cuda and not bf16 and fp16)
 
 

@@ -3,6 +3,8 @@
 # it reinstalls only when requirements.txt or pyproject.toml changed since the last install.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# LABS_USE_CURRENT_PYTHON=1: use the python already on PATH, stack installed (a GPU machine: scripts/gpu_check.sh)
+if [ -n "${LABS_USE_CURRENT_PYTHON:-}" ]; then return 0 2>/dev/null || exit 0; fi
 VENV="$ROOT/.venv"
 STAMP="$VENV/.labs-installed"
 WANT="$(cat "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
