@@ -10,6 +10,8 @@
   with sliding-window attention;
 - ``tiny:bigbird`` likewise (lab 06): the tiny BERT's tokenizer and a 2-layer BigBird that reads 1,024 tokens with
   block-sparse (local + global + random blocks) attention;
+- ``tiny:llama`` likewise (causal-LM lab): a 2-layer Llama, the architecture of SmolLM2, with a Unigram tokenizer
+  (no pad token: as with the real one, the lab must choose one) and a ChatML chat template;
 - ``tiny:t5`` and ``scratch:t5-3x256`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
   Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
@@ -24,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from labs_lib.runtime import quiet_logs
-from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_BIGBIRD, TINY_LONGFORMER, TINY_T5
+from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_BIGBIRD, TINY_LLAMA, TINY_LONGFORMER, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TINY_VOCAB_SIZE = 1000
@@ -54,8 +56,10 @@ def model_path(name: str) -> str:
         return str(build_tiny_longformer())
     if name == TINY_BIGBIRD:
         return str(build_tiny_bigbird())
+    if name == TINY_LLAMA:
+        return str(build_tiny_llama())
     if name.startswith(("tiny:", "packaged:", "scratch:")):
-        known = [MINILM, TINY_BERT, TINY_LONGFORMER, TINY_BIGBIRD, *T5_SIZES]
+        known = [MINILM, TINY_BERT, TINY_LONGFORMER, TINY_BIGBIRD, TINY_LLAMA, *T5_SIZES]
         raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
     return hub_snapshot(name)
 
@@ -305,6 +309,44 @@ def build_tiny_bigbird(out_dir: str | Path | None = None, seed: int = 0) -> Path
             num_attention_heads=sizes["num_attention_heads"], intermediate_size=sizes["intermediate_size"])
 
     return _build_tiny_long_encoder("tiny-bigbird", "BigBirdForMaskedLM", sizes, config_for, out_dir, seed)
+
+
+# A ChatML template (the format SmolLM2-Instruct and Qwen2.5-Instruct use), written here for the tiny decoder: each
+# turn is "<|im_start|>role\n" + text + "<|im_end|>\n"; add_generation_prompt opens the assistant's turn.
+CHATML_TEMPLATE = (
+    "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + "
+    "'\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+TINY_LLAMA_SIZES = dict(vocab_size=2000, hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512)
+
+
+def build_tiny_llama(out_dir: str | Path | None = None, seed: int = 0) -> Path:
+    """Build (once) and save a 2-layer Llama with random weights and its tokenizer; return the folder. Like
+    SmolLM2-Instruct: BOS ``<|im_start|>`` and EOS ``<|im_end|>`` (tokenizing adds neither: the chat template writes
+    them), no pad token, tied input/output embeddings, a ChatML chat template."""
+    sizes = dict(TINY_LLAMA_SIZES)
+    texts = default_corpus()
+    out = Path(out_dir) if out_dir else _cache_dir("tiny-llama", sizes, seed, texts, CHATML_TEMPLATE)
+
+    def build(folder):
+        import torch
+        from tokenizers import processors
+        from transformers import LlamaConfig, LlamaForCausalLM
+
+        quiet_logs()
+        tokenizer = train_unigram_tokenizer(texts, sizes.pop("vocab_size"))
+        tokenizer.add_special_tokens({"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"})   # as SmolLM2-Instruct
+        tokenizer.pad_token = None                                      # the real one has none either
+        tokenizer.backend_tokenizer.post_processor = processors.TemplateProcessing(single="$A")  # adds nothing
+        tokenizer.chat_template = CHATML_TEMPLATE
+        config = LlamaConfig(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,
+                             eos_token_id=tokenizer.eos_token_id, tie_word_embeddings=True, **sizes)
+        torch.manual_seed(seed)
+        LlamaForCausalLM(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
 
 
 def count_parameters(model) -> tuple[int, int]:

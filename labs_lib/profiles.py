@@ -25,6 +25,7 @@ MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
 TINY_LONGFORMER = "tiny:longformer"  # a 2-layer Longformer (local window 32, 1,024 positions) from a config (lab 06)
 TINY_BIGBIRD = "tiny:bigbird"  # a 2-layer BigBird (block-sparse, blocks of 16, 1,024 positions) from a config (lab 06)
+TINY_LLAMA = "tiny:llama"  # a 2-layer Llama (the SmolLM2 family) from a config, random weights, chat template (causal-LM lab)
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
 SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 
@@ -69,6 +70,8 @@ LABS = {
     # stopped full fine-tuning at step 65 of 200 before its training loss fell, once accumulation was scaled right). cpu runs 16 x 1: at 8 x 2 (2026-12-04, accumulation fixed) LoRA (q, v) at 5e-3 diverged (loss .697 ->
     # .778) and stopped at step 63; lab 06's cpu row is where accumulation acts offline. lr_lora_all: the rate for
     # LoRA on every Linear layer (lab 08 found 1e-3 beat 5e-3 for it on the MiniLM).
+    # cpu's budget is ~6 min for five trainings on 2 cores: 800 / 200 rows and no middle point in the freeze sweep took
+    # 361 s (2026-12-04); 1,000 / 300 rows with freeze_sweep=[3] took 581 s (k=3: validation .787 in 131 s).
     "01_classification": {
         "smoke": dict(
             model=TINY_BERT, data=REVIEWS, train_size=640, eval_size=96, epochs=5, batch_size=8, grad_accum=2,
@@ -77,10 +80,10 @@ LABS = {
             head_modules=["pooler"], freeze_sweep=[1], pretrained=False, columns=None, split="stratified 70/15/15",
         ),
         "cpu": dict(
-            model=MINILM, data=REVIEWS, train_size=1000, eval_size=300, epochs=2, batch_size=16, grad_accum=1,
+            model=MINILM, data=REVIEWS, train_size=800, eval_size=200, epochs=2, batch_size=16, grad_accum=1,
             patience=2, max_length=64, lr_full=1e-4, lr_head=3e-3, lr_lora=5e-3, lr_lora_all=1e-3,
             lora_targets=["query", "value"],
-            head_modules=["pooler"], freeze_sweep=[3], pretrained=True, columns=None, split="stratified 70/15/15",
+            head_modules=["pooler"], freeze_sweep=[], pretrained=True, columns=None, split="stratified 70/15/15",
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=10_000,
@@ -191,9 +194,10 @@ LABS = {
     # every epoch), so a big set does not take longer; max_sentences_embed: sentences per transcript section to embed
     # (None: all); embed_precision: "auto" (bf16 where the hardware has it, else fp32: transcripts.fast_precision),
     # "fp32", "bf16" or "int8"; embed_cache: where sentence vectors are kept (None: nowhere); docs: transcripts used
-    # (None: all). cpu reads 128-token windows: MiniLM trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256
-    # on 2 cores. pooler_lr 3e-3 gave a lower validation loss than 1e-3 for both
-    # poolers and both tasks in cpu (the full profile's value is not tuned).
+    # (None: all). cpu's cap of 800: with 1,200 the lab took 31.2 min on 1,500 generated transcripts (2 cores,
+    # 2026-12-04; its six fine-tuning runs ~15 of them), over the 30-min budget. cpu reads 128-token windows:
+    # MiniLM trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256 on 2 cores. pooler_lr 3e-3 gave a lower
+    # validation loss than 1e-3 for both poolers and both tasks in cpu (the full profile's value is not tuned).
     "06_long_transcripts": {
         "smoke": dict(
             model=TINY_BERT, embed_model=TINY_BERT, long_models={"Longformer": TINY_LONGFORMER, "BigBird": TINY_BIGBIRD},
@@ -207,7 +211,7 @@ LABS = {
             model=MINILM, embed_model=MINILM, long_models={},
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
-            max_train_examples=1200, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
+            max_train_examples=800, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
             embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3,
             pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
             split="grouped 70/15/15",

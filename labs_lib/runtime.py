@@ -63,6 +63,7 @@ def quiet_logs() -> None:
     except ImportError:
         pass
     warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
+    warnings.filterwarnings("ignore", message=".*`gradient_checkpointing` is deprecated.*")   # trl's SFTConfig, v5
     warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")
 
 

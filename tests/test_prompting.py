@@ -1,0 +1,127 @@
+"""labs_lib.prompting: prompt-completion masking, label words, parsing and label scoring, on hand-computed cases."""
+
+import pytest
+import torch
+
+from labs_lib.prompting import IGNORE, completion_ids, encode_pair, label_token_ids, parse_label, score_labels
+
+WORDS = ["<pad>", "<s>", "</s>", "<unk>", "review", ":", "great", "film", "dull", "plot", "sentiment", "positive",
+         "negative", "pos", "a", "b", "c", "d", "e"]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    """Word-level: one token per word, so every expected id is written by hand; "<s>" in a text is the BOS."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(),
+                                                 pre_tokenizers.Punctuation()])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>", pad_token="<pad>",
+                                   unk_token="<unk>")
+
+
+def test_prompt_positions_are_ignored_and_the_completion_ends_with_eos(tokenizer):
+    pair = encode_pair(tokenizer, "<s> review: great film sentiment:", " positive", max_length=32)
+    #                      <s> review :  great film sentiment :  positive </s>
+    assert pair["input_ids"] == [1, 4, 5, 6, 7, 10, 5, 11, 2]
+    assert pair["labels"] == [IGNORE] * 7 + [11, 2]
+    assert pair["attention_mask"] == [1] * 9
+
+
+def test_a_prompt_longer_than_max_length_loses_its_start_and_the_completion_survives(tokenizer):
+    pair = encode_pair(tokenizer, "<s> review: a b c d e great film sentiment:", " negative", max_length=8)
+    # room for the prompt: 8 - 2 (negative, EOS) = 6 tokens = its last 6 (as TRL's truncation_mode="keep_end")
+    assert pair["input_ids"] == [17, 18, 6, 7, 10, 5, 12, 2]
+    assert pair["labels"] == [IGNORE] * 6 + [12, 2]
+    assert len(pair["input_ids"]) == 8
+
+
+def test_without_bos_the_cut_prompt_keeps_its_last_tokens(tokenizer):
+    pair = encode_pair(tokenizer, "review: a b c great", " dull", max_length=4)
+    assert pair["input_ids"] == [16, 6, 8, 2] and pair["labels"] == [IGNORE, IGNORE, 8, 2]
+
+
+def test_the_completion_is_tokenized_in_context_and_a_broken_boundary_is_named():
+    """A tokenizer that writes a word differently at the start of a text: the completion's ids are the ones it gets
+    after the prompt; a prompt whose last token merges with the completion is an error that says so."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    vocab = {"[UNK]": 0, "go": 1, "od": 2, "good": 3, "\n": 4, "a": 5, "ans": 6, "##wer": 7, "answer": 8}
+    tok = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]", max_input_chars_per_word=100))
+    tok.pre_tokenizer = pre_tokenizers.Split("\n", behavior="isolated")
+    wrapped = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", eos_token="[UNK]")
+    assert completion_ids(wrapped, "answer\n", "good") == ([8, 4], [3])
+    with pytest.raises(ValueError, match="prompt's last tokens change"):
+        completion_ids(wrapped, "ans", "wer")          # "ans" alone, but "answer" once "wer" follows
+
+
+def test_a_completion_that_cannot_fit_is_an_error(tokenizer):
+    with pytest.raises(ValueError, match="no room for a prompt"):
+        encode_pair(tokenizer, "review: great", " great film dull plot", max_length=5)
+
+
+def test_label_words_hand_computed_and_bad_labels_named(tokenizer):
+    assert label_token_ids(tokenizer, ["positive", "negative"]) == {"positive": [11], "negative": [12]}
+    with pytest.raises(ValueError, match="'' is empty"):
+        label_token_ids(tokenizer, ["positive", ""])
+    with pytest.raises(ValueError, match="'  ' is empty"):
+        label_token_ids(tokenizer, ["  ", "positive"])
+    with pytest.raises(ValueError, match="tokenize the same"):
+        label_token_ids(tokenizer, ["zebra", "yak"])          # both are <unk>
+
+
+def test_a_label_that_tokenizes_to_nothing_is_named():
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.WordLevel({"<unk>": 0, "ok": 1}, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Punctuation()])
+    tok.normalizer = __import__("tokenizers").normalizers.Replace("~", "")   # "~" vanishes before splitting
+    wrapped = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="<unk>")
+    with pytest.raises(ValueError, match="'~' tokenizes to nothing"):
+        label_token_ids(wrapped, ["ok", "~"])
+
+
+def test_a_label_that_begins_another_is_warned(tokenizer):
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.WordPiece({"[UNK]": 0, "pos": 1, "##itive": 2}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    wrapped = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]")
+    with pytest.warns(UserWarning, match="'pos'.s tokens begin label 'positive'"):
+        label_token_ids(wrapped, ["pos", "positive"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" positive", "positive"), ("Positive.", "positive"), ("  NEGATIVE because", "negative"),
+    ("positively", None), ("I think positive", None), ("", None), ("pos", "pos"), ("positive!", "positive"),
+])
+def test_parse_label(text, expected):
+    assert parse_label(text, ["positive", "negative", "pos"]) == expected
+
+
+def test_label_scores_equal_the_models_own_loss_on_the_masked_pair(tokenizer):
+    """Independent computation: transformers' causal-LM loss on (prompt + label) with the prompt masked is the mean
+    negative log-likelihood of the label tokens; times their count it must equal our summed log-prob."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    model = LlamaForCausalLM(LlamaConfig(vocab_size=len(WORDS), hidden_size=16, intermediate_size=32,
+                                         num_hidden_layers=1, num_attention_heads=2, num_key_value_heads=2,
+                                         pad_token_id=0, bos_token_id=1, eos_token_id=2))
+    labels = {"great film": [6, 7], "dull": [8]}           # two tokens vs one: sums, not means (ids by hand)
+    prompts = ["<s> review: a b sentiment:", "review: c sentiment:", "<s> review: d e a sentiment:"]
+    scores = score_labels(model, tokenizer, prompts, list(labels), batch_size=4)   # batches cut across prompts
+    assert scores.shape == (3, 2)
+    for i, prompt in enumerate(prompts):
+        for j, (name, ids) in enumerate(labels.items()):
+            prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+            input_ids = torch.tensor([prompt_ids + ids])
+            target = torch.tensor([[IGNORE] * len(prompt_ids) + ids])
+            with torch.no_grad():
+                loss = model(input_ids=input_ids, labels=target).loss.item()
+            assert scores[i, j].item() == pytest.approx(-loss * len(ids), abs=1e-4)
