@@ -13,6 +13,7 @@ export LABS_NETGUARD_LOG="$(mktemp -d)/net-attempts.log"  # every Python process
 export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
 # The full rehearsal runs beside the smoke run (its log is printed when both are done): most of a notebook's time is
 # single-threaded Python, so two streams share two cores well (CI wall time, measured in the closing notes).
+half=$(( $(nproc) / 2 )); export OMP_NUM_THREADS=$(( half > 0 ? half : 1 ))   # half the cores each, no oversubscription
 REHEARSAL_LOG="$(mktemp)"
 bash "$ROOT/scripts/rehearse_full.sh" --durations=10 > "$REHEARSAL_LOG" 2>&1 & rehearsal=$!
 status=0
