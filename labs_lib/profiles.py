@@ -194,8 +194,9 @@ LABS = {
     # every epoch), so a big set does not take longer; max_sentences_embed: sentences per transcript section to embed
     # (None: all); embed_precision: "auto" (bf16 where the hardware has it, else fp32: transcripts.fast_precision),
     # "fp32", "bf16" or "int8"; embed_cache: where sentence vectors are kept (None: nowhere); docs: transcripts used
-    # (None: all). cpu's cap of 800: with 1,200 the lab took 31.2 min on 1,500 generated transcripts (2 cores,
-    # 2026-12-04; its six fine-tuning runs ~15 of them), over the 30-min budget. cpu reads 128-token windows:
+    # (None: all). On 1,500 generated transcripts (2 cores, 2026-12-04) the lab took 31.2 min with the cap at 1,200
+    # and 31.0 min at 800 (a slower run of the same embedding), where the window models learnt nothing (chunk
+    # regression Spearman .73 -> -.08): 1,200 kept. cpu reads 128-token windows:
     # MiniLM trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256 on 2 cores. pooler_lr 3e-3 gave a lower
     # validation loss than 1e-3 for both poolers and both tasks in cpu (the full profile's value is not tuned).
     "06_long_transcripts": {
@@ -211,7 +212,7 @@ LABS = {
             model=MINILM, embed_model=MINILM, long_models={},
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
-            max_train_examples=800, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
+            max_train_examples=1200, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
             embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3,
             pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
             split="grouped 70/15/15",
