@@ -155,7 +155,7 @@ def test_cpu_profile_targets_exist_in_packaged_minilm():
     model = AutoModelForSequenceClassification.from_config(AutoConfig.from_pretrained(path, num_labels=2))
     names = {n.split(".")[-1] for n, _ in model.named_modules()}
     assert set(cfg.lora_targets) <= names
-    assert max(cfg.freeze_sweep) < len(models.encoder_layers(model))
+    assert all(0 < k < len(models.encoder_layers(model)) for k in cfg.freeze_sweep)   # cpu may have none
 
 
 def test_setfit_full_model_is_a_sentence_transformer_id():
