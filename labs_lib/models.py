@@ -324,7 +324,7 @@ TINY_LLAMA_SIZES = dict(vocab_size=2000, hidden_size=64, intermediate_size=128, 
 def build_tiny_llama(out_dir: str | Path | None = None, seed: int = 0) -> Path:
     """Build (once) and save a 2-layer Llama with random weights and its tokenizer; return the folder. Like
     SmolLM2-Instruct: BOS ``<|im_start|>`` and EOS ``<|im_end|>`` (tokenizing adds neither: the chat template writes
-    them), no pad token, tied input/output embeddings, a ChatML chat template."""
+    them), tied input/output embeddings, a ChatML chat template; and no pad token, so the lab must choose one."""
     sizes = dict(TINY_LLAMA_SIZES)
     texts = default_corpus()
     out = Path(out_dir) if out_dir else _cache_dir("tiny-llama", sizes, seed, texts, CHATML_TEMPLATE)
@@ -337,7 +337,7 @@ def build_tiny_llama(out_dir: str | Path | None = None, seed: int = 0) -> Path:
         quiet_logs()
         tokenizer = train_unigram_tokenizer(texts, sizes.pop("vocab_size"))
         tokenizer.add_special_tokens({"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"})   # as SmolLM2-Instruct
-        tokenizer.pad_token = None                                      # the real one has none either
+        tokenizer.pad_token = None                      # like GPT-2's and Llama's: the lab must choose one
         tokenizer.backend_tokenizer.post_processor = processors.TemplateProcessing(single="$A")  # adds nothing
         tokenizer.chat_template = CHATML_TEMPLATE
         config = LlamaConfig(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,

@@ -39,7 +39,7 @@ def encode_pair(tokenizer, prompt: str, completion: str, max_length: int) -> dic
     if room < 1:
         raise ValueError(f"the completion {completion!r} takes {len(answer_ids)} tokens with EOS; "
                          f"max_length={max_length} leaves no room for a prompt")
-    prompt_ids = prompt_ids[len(prompt_ids) - room:] if len(prompt_ids) > room else prompt_ids
+    prompt_ids = prompt_ids[-room:]                                   # room >= 1: the last `room` tokens, or all
     input_ids = prompt_ids + answer_ids
     return {"input_ids": input_ids, "attention_mask": [1] * len(input_ids),
             "labels": [IGNORE] * len(prompt_ids) + answer_ids}
@@ -54,10 +54,7 @@ def label_token_ids(tokenizer, labels: list[str], context: str = "") -> dict[str
     for label in labels:
         if not str(label).strip():
             raise ValueError(f"label {label!r} is empty: every class needs a word the model can write")
-        try:
-            tokens = completion_ids(tokenizer, context, str(label))[1]
-        except ValueError:
-            raise ValueError(f"label {label!r} tokenizes to nothing with this tokenizer: rename the class") from None
+        tokens = completion_ids(tokenizer, context, str(label))[1]   # its errors name the label
         same = [other for other, seen in ids.items() if seen == tokens]
         if same:
             raise ValueError(f"labels {same[0]!r} and {label!r} tokenize the same: rename one")
