@@ -46,7 +46,7 @@ def test_an_override_from_the_parameters_cell_reaches_the_data(lab, monkeypatch)
         % (key, measured)))
     nb.cells = cells
     monkeypatch.setenv("LABS_PROFILE", "smoke")
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    NotebookClient(nb, timeout=300, iopub_timeout=120, raise_on_iopub_timeout=True, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     out = json.loads(nb.cells[-1].outputs[-1]["text"].strip().splitlines()[-1])
     assert out == {"setting": value, "measured": value, "overridden": [key]}
     report = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
