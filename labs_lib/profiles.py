@@ -212,7 +212,7 @@ LABS = {
             model=MINILM, embed_model=MINILM, long_models={},
             long_note="no pretrained long-context model ships offline (the packaged MiniLM reads at most 512 tokens)",
             data=TRANSCRIPTS, docs=None, window=128, stride=16, max_windows_train=2, max_windows_eval=8, epochs=2,
-            max_train_examples=1200, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
+            max_train_examples=600, batch_size=8, grad_accum=2, lr=2e-4, embed_max_length=128,
             embed_precision="auto", embed_cache=EMBED_CACHE, max_sentences_embed=None, pooler_lr=3e-3,
             pooler_epochs=300, hidden=64, long_window=None, long_batch_size=None, long_lr=None, columns=None,
             split="grouped 70/15/15",
