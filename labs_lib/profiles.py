@@ -194,9 +194,10 @@ LABS = {
     # every epoch), so a big set does not take longer; max_sentences_embed: sentences per transcript section to embed
     # (None: all); embed_precision: "auto" (bf16 where the hardware has it, else fp32: transcripts.fast_precision),
     # "fp32", "bf16" or "int8"; embed_cache: where sentence vectors are kept (None: nowhere); docs: transcripts used
-    # (None: all). On 1,500 generated transcripts (2 cores, 2026-12-04) the lab took 31.2 min with the cap at 1,200
-    # and 31.0 min at 800 (a slower run of the same embedding), where the window models learnt nothing (chunk
-    # regression Spearman .73 -> -.08): 1,200 kept. cpu reads 128-token windows:
+    # (None: all). On 1,500 generated transcripts (2 cores, 2026-12-04) the lab took 31.2 min with the cap at 1,200,
+    # 31.0 min at 800 (a slower run of the same embedding) and 24.1 min at 600 (benchmarks/long_transcripts_scale.py);
+    # at every cap the window models learnt nothing there (all classes the majority; chunk regression Spearman .73 at
+    # 1,200 on test, ~0 below), the hierarchical models the same figures. cpu reads 128-token windows:
     # MiniLM trains ~1.3 s per batch of 16 at 128 tokens and ~2.0 s at 256 on 2 cores. pooler_lr 3e-3 gave a lower
     # validation loss than 1e-3 for both poolers and both tasks in cpu (the full profile's value is not tuned).
     "06_long_transcripts": {
