@@ -8,9 +8,7 @@ import random
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from notebook_run import NOTEBOOKS, execute
 
 
 def random_tag_file(path: Path, sentences: int = 120, seed: int = 0) -> Path:
@@ -33,7 +31,7 @@ def test_lab05_on_data_against_the_lesson_finishes_writes_results_and_notes_it(t
     nb.cells.insert(params + 1, nbformat.v4.new_code_cell(
         f"data_path = {str(data)!r}\nresults_dir = {str(tmp_path / 'results')!r}\noverrides = {{'epochs': 3}}"))
     monkeypatch.setenv("LABS_PROFILE", "smoke")
-    NotebookClient(nb, timeout=600, iopub_timeout=120, raise_on_iopub_timeout=True, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    execute(nb, timeout=600)
     out = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "NOTE -- lesson outcome not seen here: the model fits its training sentences" in out
     saved = json.loads((tmp_path / "results" / "05_ner.json").read_text())

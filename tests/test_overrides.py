@@ -3,13 +3,11 @@ to the cell that loads its data, with one size setting overridden, and the loade
 data report must say the cap dropped rows)."""
 
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
+from notebook_run import NOTEBOOKS, execute
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 # lab -> (override, Python expression in the lab's namespace that must equal the override's value)
 CASES = {
     "01_classification": ({"train_size": 37}, 'len(raw["train"])'),
@@ -46,7 +44,7 @@ def test_an_override_from_the_parameters_cell_reaches_the_data(lab, monkeypatch)
         % (key, measured)))
     nb.cells = cells
     monkeypatch.setenv("LABS_PROFILE", "smoke")
-    NotebookClient(nb, timeout=300, iopub_timeout=120, raise_on_iopub_timeout=True, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    execute(nb, timeout=300)
     out = json.loads(nb.cells[-1].outputs[-1]["text"].strip().splitlines()[-1])
     assert out == {"setting": value, "measured": value, "overridden": [key]}
     report = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
