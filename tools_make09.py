@@ -38,7 +38,7 @@ how often) and **scoring** each label's likelihood after the prompt (always a va
 
 **Profiles**: `smoke` (a tiny random Llama, seconds, CI), `cpu` (see its table row: no pretrained causal LM ships
 offline, so cpu figures show the mechanics, not what an instruct model reaches), `full`
-(SmolLM2-360M-Instruct on IMDB, Colab GPU; 4-bit QLoRA where bitsandbytes runs).
+(SmolLM2-360M-Instruct on IMDB, Colab GPU).
 """)
 
 code(f"""
@@ -111,7 +111,7 @@ print("labels:", label_names)
 
 md("""
 ## 2. The pad token, and which side to pad
-A causal LM is trained on unbroken text: many (SmolLM2, Llama, GPT-2) have **no pad token**. Batches need one. The
+A causal LM is trained on unbroken text: many (GPT-2, Llama) ship with **no pad token**. Batches need one. The
 usual fix is `pad_token = eos_token`, with a trap: a collator that masks *every* pad id in the labels also masks
 the real EOS at the end of each answer, and the model never learns to stop. We build the labels before padding
 and pad them with -100 by position (`DataCollatorForSeq2Seq`), so the EOS stays a target.
