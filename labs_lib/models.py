@@ -12,6 +12,9 @@
   block-sparse (local + global + random blocks) attention;
 - ``tiny:llama`` likewise (causal-LM lab): a 2-layer Llama, the architecture of SmolLM2, with a Unigram tokenizer
   (no pad token: as with the real one, the lab must choose one) and a ChatML chat template;
+- ``scratch:llama-4x256`` likewise, then **pretrained** here as a causal LM on the project's own text (training
+  splits only) for a fixed number of steps, a few minutes on 2 cores: the cpu profile's stand-in for a pretrained
+  decoder (no pretrained causal LM ships offline; ``benchmarks/causal_lm_cpu_candidates.py`` chose it);
 - ``tiny:t5`` and ``scratch:t5-3x256`` likewise: a T5 (random weights, sizes below) with a SentencePiece-style
   Unigram tokenizer built from the project's own dialogues and documents (lab 02);
 """
@@ -26,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 from labs_lib.runtime import quiet_logs
-from labs_lib.profiles import MINILM, SMALL_T5, TINY_BERT, TINY_BIGBIRD, TINY_LLAMA, TINY_LONGFORMER, TINY_T5
+from labs_lib.profiles import MINILM, SMALL_LLAMA, SMALL_T5, TINY_BERT, TINY_BIGBIRD, TINY_LLAMA, TINY_LONGFORMER, TINY_T5
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TINY_VOCAB_SIZE = 1000
@@ -58,8 +61,10 @@ def model_path(name: str) -> str:
         return str(build_tiny_bigbird())
     if name == TINY_LLAMA:
         return str(build_tiny_llama())
+    if name == SMALL_LLAMA:
+        return str(build_small_llama())
     if name.startswith(("tiny:", "packaged:", "scratch:")):
-        known = [MINILM, TINY_BERT, TINY_LONGFORMER, TINY_BIGBIRD, TINY_LLAMA, *T5_SIZES]
+        known = [MINILM, TINY_BERT, TINY_LONGFORMER, TINY_BIGBIRD, TINY_LLAMA, SMALL_LLAMA, *T5_SIZES]
         raise ValueError(f"Unknown local model {name!r}; known: {', '.join(map(repr, known))}.")
     return hub_snapshot(name)
 
@@ -344,6 +349,76 @@ def build_tiny_llama(out_dir: str | Path | None = None, seed: int = 0) -> Path:
                              eos_token_id=tokenizer.eos_token_id, tie_word_embeddings=True, **sizes)
         torch.manual_seed(seed)
         LlamaForCausalLM(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    return _save_once(out, build)
+
+
+SMALL_LLAMA_SIZES = dict(vocab_size=8000, hidden_size=256, intermediate_size=768, num_hidden_layers=4,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512)
+SMALL_LLAMA_PRETRAINING = dict(steps=800, batch_size=16, block=128, lr=2e-3, warmup=50)
+
+
+def pretraining_corpus() -> list[str]:
+    """The project's own text of every kind (reviews, news-style documents, dialogues): training splits only."""
+    import pandas as pd
+
+    texts = default_corpus()
+    for folder, column in (("documents", "document"), ("dialogues", "dialogue")):
+        texts += pd.read_csv(REPO_ROOT / "assets" / folder / "train.csv")[column].astype(str).tolist()
+    return texts
+
+
+def build_small_llama(out_dir: str | Path | None = None, seed: int = 0, steps: int | None = None) -> Path:
+    """Build (once) a 4-layer Llama with a ChatML tokenizer like ``tiny:llama``'s, **pretrain** it as a causal LM
+    on ``pretraining_corpus()`` (next-token loss over packed 128-token blocks, AdamW, warm-up then cosine decay,
+    ``SMALL_LLAMA_PRETRAINING``; ``steps`` overrides the step count), save it and return the folder. It learns the
+    project's English, not to follow instructions: a base model, not an instruct one."""
+    sizes, recipe = dict(SMALL_LLAMA_SIZES), dict(SMALL_LLAMA_PRETRAINING, steps=steps or SMALL_LLAMA_PRETRAINING["steps"])
+    texts = pretraining_corpus()
+    out = Path(out_dir) if out_dir else _cache_dir("small-llama", sizes, recipe, seed, texts, CHATML_TEMPLATE)
+
+    def build(folder):
+        import math
+        import time
+
+        import torch
+        from tokenizers import processors
+        from transformers import LlamaConfig, LlamaForCausalLM
+
+        quiet_logs()
+        tokenizer = train_unigram_tokenizer(texts, sizes.pop("vocab_size"))
+        tokenizer.add_special_tokens({"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"})
+        tokenizer.pad_token = None
+        tokenizer.backend_tokenizer.post_processor = processors.TemplateProcessing(single="$A")
+        tokenizer.chat_template = CHATML_TEMPLATE
+        config = LlamaConfig(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,
+                             eos_token_id=tokenizer.eos_token_id, tie_word_embeddings=True, **sizes)
+        torch.manual_seed(seed)
+        model = LlamaForCausalLM(config)
+        # one stream of tokens, each text closed by EOS, cut into blocks; shuffled block order, a fixed seed
+        stream = [i for ids in tokenizer(texts)["input_ids"] for i in ids + [tokenizer.eos_token_id]]
+        n = len(stream) // recipe["block"]
+        blocks = torch.tensor(stream[:n * recipe["block"]]).view(n, recipe["block"])
+        order = torch.randperm(n, generator=torch.Generator().manual_seed(seed))
+        optimizer = torch.optim.AdamW(model.parameters(), lr=recipe["lr"], weight_decay=0.1, betas=(0.9, 0.95))
+        total, start = recipe["steps"], time.perf_counter()
+        model.train()
+        for step in range(total):
+            picks = order[(step * recipe["batch_size"] + torch.arange(recipe["batch_size"])) % n]
+            lr = recipe["lr"] * min(1.0, (step + 1) / recipe["warmup"]) * 0.5 * (1 + math.cos(math.pi * step / total))
+            for group in optimizer.param_groups:
+                group["lr"] = lr
+            loss = model(input_ids=blocks[picks], labels=blocks[picks]).loss
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            if step % 200 == 0 or step == total - 1:
+                print(f"pretraining {SMALL_LLAMA} on the project's text: step {step + 1}/{total}, loss {loss.item():.2f}, "
+                      f"{time.perf_counter() - start:.0f} s", flush=True)
+        model.eval()
+        model.save_pretrained(folder)
         tokenizer.save_pretrained(folder)
 
     return _save_once(out, build)

@@ -27,6 +27,7 @@ TINY_LONGFORMER = "tiny:longformer"  # a 2-layer Longformer (local window 32, 1,
 TINY_BIGBIRD = "tiny:bigbird"  # a 2-layer BigBird (block-sparse, blocks of 16, 1,024 positions) from a config (lab 06)
 TINY_LLAMA = "tiny:llama"  # a 2-layer Llama (the SmolLM2 family) from a config, random weights, chat template (causal-LM lab)
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
+SMALL_LLAMA = "scratch:llama-4x256"  # a 4-layer Llama, pretrained here for a few minutes on the project's text (lab 09 cpu)
 SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 
 REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
@@ -61,6 +62,7 @@ HUB_REVISIONS = {
     "SetFit/sst2": "00ea8ccb7a54b4e3780a3e51aa3f80361ff849c0",
     "eriktks/conll2003": "refs/convert/parquet",
     "mteb/banking77": "0fd18e25b25c072e09e0d92ab615fda904d66300",
+    "HuggingFaceTB/SmolLM2-360M-Instruct": "a10cc1512eabd3dde888204e902eca88bddb4951",
 }
 
 LABS = {
@@ -303,9 +305,9 @@ LABS = {
             shots=2, eval_batch_size=16, ppl_texts=8,
         ),
         "cpu": dict(
-            model=TINY_LLAMA, data=REVIEWS, train_size=160, eval_size=32, columns=None, split="stratified 70/15/15",
-            max_length=192, batch_size=8, grad_accum=1, epochs=2, lr=3e-3, lora_r=8, lora_targets=["q_proj", "v_proj"],
-            shots=2, eval_batch_size=16, ppl_texts=8,
+            model=SMALL_LLAMA, data=REVIEWS, train_size=800, eval_size=200, columns=None, split="stratified 70/15/15",
+            max_length=192, batch_size=8, grad_accum=1, epochs=2, lr=2e-3, lora_r=8, lora_targets=["q_proj", "v_proj"],
+            shots=2, eval_batch_size=16, ppl_texts=50,
         ),
         "full": dict(
             model="HuggingFaceTB/SmolLM2-360M-Instruct", data="stanfordnlp/imdb", train_size=4000, eval_size=1000,

@@ -82,6 +82,16 @@ MODELS = {
         source="https://huggingface.co/google/bigbird-roberta-base (BigBird, block_sparse attention in blocks of 64 "
                "with 3 random blocks, 4,096 positions; cased SentencePiece Unigram spiece.model for BigBirdTokenizer "
                "with [CLS] ... [SEP]; the stand-in writes that tokenizer as tokenizer.json)"),
+    "HuggingFaceTB/SmolLM2-360M-Instruct": dict(
+        cls="LlamaForCausalLM", config="LlamaConfig",
+        args=dict(hidden_size=48, intermediate_size=96, num_hidden_layers=2, num_attention_heads=3,
+                  num_key_value_heads=1, tie_word_embeddings=True, bos_token_id=1, eos_token_id=2,
+                  max_position_embeddings=8192),
+        tokenizer="bpe-smollm", model_max_length=8192,
+        source="https://huggingface.co/HuggingFaceTB/SmolLM2-360M-Instruct (LlamaForCausalLM: 32 layers, hidden 960, "
+               "15 query / 5 key-value heads, tied embeddings, modules q_proj/k_proj/v_proj/o_proj; GPT2TokenizerFast "
+               "byte-level BPE, ids 0 <|endoftext|>, 1 <|im_start|> (BOS), 2 <|im_end|> (EOS and pad); a ChatML "
+               "template that adds a default system turn)"),
 }
 
 # hub id -> config name, splits and features as the dataset card documents them; rows come from the project's data
@@ -208,6 +218,16 @@ def write_dataset(repo_id: str, spec: dict, datasets_cache: Path) -> Path:
 # ------------------------------------------------------------------------------------------------ models
 
 
+# ChatML with a default system turn when the conversation has none, as SmolLM2-Instruct's template does (the wording
+# of its default system message is the real template's; written here, not copied from the file)
+SMOLLM_TEMPLATE = (
+    "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}{{ '<|im_start|>system\\n"
+    "You are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\\n' }}{% endif %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+
+
 def _tokenizer(kind: str, texts: list[str], folder: Path, max_length: int):
     from labs_lib import models
 
@@ -235,6 +255,16 @@ def _tokenizer(kind: str, texts: list[str], folder: Path, max_length: int):
         vocab += [(p, round(math.log(n / total), 6)) for p, n in sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0]))
                   if p not in seen][:1000 - len(vocab)]
         tok = BigBirdTokenizer(vocab=vocab)
+    elif kind == "bpe-smollm":   # SmolLM2-Instruct's byte-level BPE (GPT2TokenizerFast), ChatML specials first
+        from tokenizers import ByteLevelBPETokenizer
+        from transformers import GPT2TokenizerFast
+
+        specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+        bpe = ByteLevelBPETokenizer()
+        bpe.train_from_iterator(texts, vocab_size=1000, special_tokens=specials)
+        tok = GPT2TokenizerFast(tokenizer_object=bpe._tokenizer, bos_token="<|im_start|>", eos_token="<|im_end|>",
+                                pad_token="<|im_end|>", unk_token="<|endoftext|>")
+        tok.chat_template = SMOLLM_TEMPLATE
     else:  # RoBERTa's byte-level BPE, as vocab.json + merges.txt
         from tokenizers import ByteLevelBPETokenizer
         from transformers import RobertaTokenizer

@@ -19,6 +19,7 @@ CASES = {
     "06_long_transcripts": ({"docs": 60}, "sum(len(part) for part in split.values())"),
     "07_honest_evaluation": ({"docs": 60}, "sum(len(part) for part in split.values())"),
     "08_peft_and_search": ({"train_size": 43}, 'len(raw["train"])'),
+    "09_causal_lm": ({"train_size": 47}, 'len(raw["train"])'),
 }
 
 

@@ -125,3 +125,27 @@ def test_label_scores_equal_the_models_own_loss_on_the_masked_pair(tokenizer):
             with torch.no_grad():
                 loss = model(input_ids=input_ids, labels=target).loss.item()
             assert scores[i, j].item() == pytest.approx(-loss * len(ids), abs=1e-4)
+
+
+@pytest.mark.parametrize("build", ["tiny", "small"])
+def test_the_local_decoders_are_chat_models_without_a_pad_token(build, tmp_path):
+    """tiny:llama (smoke) and scratch:llama-4x256 (cpu; 3 pretraining steps here, the real build runs 800): what
+    lab 09 relies on -- no pad token, BOS/EOS as ChatML markers that tokenizing does not add, a template that opens
+    the assistant's turn, tied embeddings."""
+    import json
+
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from labs_lib import models
+
+    folder = (models.build_tiny_llama(tmp_path / "m") if build == "tiny"
+              else models.build_small_llama(tmp_path / "m", steps=3))
+    tok, model = AutoTokenizer.from_pretrained(folder), AutoModelForCausalLM.from_pretrained(folder)
+    assert tok.pad_token is None and (tok.bos_token, tok.eos_token) == ("<|im_start|>", "<|im_end|>")
+    assert tok("a film")["input_ids"] == tok("a film", add_special_tokens=False)["input_ids"]
+    text = tok.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False, add_generation_prompt=True)
+    assert text == "<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n"
+    assert model.get_output_embeddings().weight is model.get_input_embeddings().weight
+    assert json.loads((folder / "config.json").read_text())["eos_token_id"] == tok.eos_token_id
+    if build == "small":
+        assert model.config.num_hidden_layers == 4 and model.config.hidden_size == 256

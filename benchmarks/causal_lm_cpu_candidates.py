@@ -1,0 +1,150 @@
+"""Which decoder should lab 09's `cpu` profile fine-tune? Measures the two offline candidates on the lab's own recipe.
+
+No pretrained causal LM ships offline, so the candidates are
+  - ``scratch:llama-4x256``: a 4-layer Llama (hidden 256, 8,000-piece tokenizer from the project's text) pretrained
+    here as a causal LM on the project's own text (training splits) for a fixed number of steps
+    (labs_lib.models.build_small_llama; the build's time is printed);
+  - ``minilm-as-decoder``: the packaged all-MiniLM-L6-v2 loaded as a decoder (``BertLMHeadModel``,
+    ``is_decoder=True``: causal attention; its LM head's transform starts random, tied to the word embeddings), with
+    a plain chat template written on its uncased vocabulary ("user: ... [SEP] assistant:").
+Each gets the lab's data (lab 01's reviews through ``data.load`` with the lab's cpu settings), the lab's review
+budget, LoRA (r 8) on its attention query and value projections, the same epochs and learning rate; then label
+scoring on validation and test (accuracy) and greedy generation (accuracy and the share of answers that are no
+label). Zero-shot scoring of the untrained base is printed beside it.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/causal_lm_cpu_candidates.py
+    PYTHONPATH=. .venv/bin/python benchmarks/causal_lm_cpu_candidates.py --candidates scratch:llama-4x256 --train 200
+
+Run nothing else meanwhile: it is a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+MINILM_TEMPLATE = ("[CLS] {% for m in messages %}{{ m['role'] }}: {{ m['content'] }} [SEP] {% endfor %}"
+                   "{% if add_generation_prompt %}assistant:{% endif %}")
+
+
+def load_candidate(name: str):
+    """-> (model, tokenizer, LoRA target names, seconds to build)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from labs_lib import models
+
+    start = time.perf_counter()
+    if name == "minilm-as-decoder":
+        path = models.model_path("packaged:all-MiniLM-L6-v2")
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        tokenizer.chat_template = MINILM_TEMPLATE
+        tokenizer.eos_token = "[SEP]"
+        model = AutoModelForCausalLM.from_pretrained(path, is_decoder=True)
+        return model, tokenizer, ["query", "value"], time.perf_counter() - start
+    path = models.model_path(name)
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    tokenizer.pad_token = tokenizer.eos_token
+    return AutoModelForCausalLM.from_pretrained(path), tokenizer, ["q_proj", "v_proj"], time.perf_counter() - start
+
+
+def main() -> int:
+    import numpy as np
+    import torch
+    from datasets import Dataset
+    from peft import LoraConfig, TaskType, get_peft_model
+    from sklearn.metrics import accuracy_score
+    from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments, set_seed
+
+    import labs_lib
+    from labs_lib import data, prompting
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", nargs="+", default=["scratch:llama-4x256", "minilm-as-decoder"])
+    parser.add_argument("--train", type=int, default=400, help="training reviews")
+    parser.add_argument("--eval", type=int, default=100, help="validation and test reviews each")
+    parser.add_argument("--epochs", type=float, default=2)
+    parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--max-length", type=int, default=192)
+    args = parser.parse_args()
+    labs_lib.runtime.quiet_logs()
+    cfg = labs_lib.lab_config("09_causal_lm", "cpu", {"train_size": args.train, "eval_size": args.eval})
+    raw, report = data.load(cfg, "classification", seed=42)
+    labels = report.labels
+    instruction = f"Classify the sentiment of this movie review. Answer with one word: {' or '.join(labels)}."
+    rows = []
+    for name in args.candidates:
+        model, tok, targets, build_s = load_candidate(name)
+        if tok.pad_token is None:
+            tok.pad_token = tok.eos_token
+
+        def prompt(text):
+            return tok.apply_chat_template([{"role": "user", "content": f"{instruction}\nReview: {text}"}],
+                                           tokenize=False, add_generation_prompt=True)
+
+        label_ids = prompting.label_token_ids(tok, labels, context=prompt(""))
+        budget = args.max_length - len(tok(prompt(""), add_special_tokens=False)["input_ids"]) \
+            - max(map(len, label_ids.values())) - 1 - 4
+
+        def fit(text):
+            offsets = tok(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+            return text if len(offsets) <= budget else text[:offsets[budget - 1][1]]
+
+        def scores(m, split):
+            prompts = [prompt(fit(t)) for t in raw[split]["text"]]
+            y = np.array(raw[split]["label"])
+            scored = prompting.score_labels(m, tok, prompts, labels, 16).argmax(1).numpy()
+            tok.padding_side = "left"
+            generated = []
+            for i in range(0, len(prompts), 16):
+                batch = tok(prompts[i:i + 16], return_tensors="pt", padding=True, add_special_tokens=False)
+                with torch.inference_mode():
+                    out = m.generate(**batch, max_new_tokens=4, do_sample=False, pad_token_id=tok.pad_token_id)
+                generated += tok.batch_decode(out[:, batch["input_ids"].shape[1]:], skip_special_tokens=True)
+            tok.padding_side = "right"
+            parsed = [prompting.parse_label(g, labels) for g in generated]
+            gen = np.array([labels.index(p) if p is not None else -1 for p in parsed])
+            return accuracy_score(y, scored), accuracy_score(y, gen), float(np.mean(gen == -1))
+
+        zero = scores(model, "validation")[0]
+        encoded = Dataset.from_list([prompting.encode_pair(tok, prompt(fit(t)), labels[y], args.max_length)
+                                     for t, y in zip(raw["train"]["text"], raw["train"]["label"])])
+        set_seed(42)
+        model.config.pad_token_id = tok.pad_token_id
+        tuned = get_peft_model(model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=8, lora_alpha=16,
+                                                 target_modules=targets))
+        trainable = sum(p.numel() for p in tuned.parameters() if p.requires_grad)
+        total = sum(p.numel() for p in tuned.parameters())
+        trainer = Trainer(model=tuned, train_dataset=encoded,
+                          data_collator=DataCollatorForSeq2Seq(tok, label_pad_token_id=-100),
+                          args=TrainingArguments(output_dir=tempfile.mkdtemp(), learning_rate=args.lr,
+                                                 num_train_epochs=args.epochs, per_device_train_batch_size=8,
+                                                 warmup_steps=0.1, logging_steps=10, save_strategy="no", seed=42,
+                                                 report_to="none", disable_tqdm=True))
+        start = time.perf_counter()
+        trainer.train()
+        train_s = time.perf_counter() - start
+        losses = [h["loss"] for h in trainer.state.log_history if "loss" in h]
+        start = time.perf_counter()
+        val, test = scores(tuned, "validation"), scores(tuned, "test")
+        rows.append(dict(candidate=name, build_s=build_s, params=total, trainable=trainable, train_s=train_s,
+                         loss=f"{losses[0]:.2f}->{losses[-1]:.2f}", zero_shot_val=zero, val_scored=val[0],
+                         test_scored=test[0], test_generated=test[1], test_invalid=test[2],
+                         eval_s=time.perf_counter() - start))
+        print(rows[-1], flush=True)
+    import pandas as pd
+
+    print(f"\n{args.train} training reviews, {args.eval} validation / test, {args.epochs} epochs, LoRA r 8, "
+          f"lr {args.lr}, max_length {args.max_length}")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
