@@ -227,7 +227,8 @@ md("""
 code("""
 from sklearn.metrics import accuracy_score, f1_score
 
-def generate_answers(model, prompts, max_new_tokens=4):
+def generate_answers(model, prompts):
+    max_new_tokens = max(map(len, label_ids.values())) + 1   # room for the longest label and EOS
     tokenizer.padding_side = "left"                            # generation continues from the last position
     answers = []
     for i in range(0, len(prompts), cfg.eval_batch_size):
