@@ -25,6 +25,7 @@ after 4 new tokens):
 | scratch:llama-4x256 | r 8, q v, lr 2e-3 | 400 x 2 | 302 (800 pretraining steps, loss 8.14 -> 0.83) | 24 | 8.94 -> 3.11 | .51 | .49 | .00 (100%) |
 | minilm-as-decoder | r 8, q v, lr 2e-3 | 400 x 2 | 0 | 154 | 11.32 -> 0.39 | .52 | .52 | .52 (0%) |
 | scratch:llama-4x256 | r 16, every Linear, lr 5e-3 | 800 x 3 | (cached) | 85 | 7.23 -> 1.20 | .50 | .50 | .00 (100%) |
+| scratch:llama-4x256 | none: full fine-tuning, lr 1e-3 | 800 x 3 | (cached) | 88 | 6.48 -> 0.02 | .71 | .77 | .77 (0%) |
 | minilm-as-decoder (max_length 128) | r 8, q v, lr 5e-3 (lab 01's LoRA rate) | 800 x 3 | 0 | 269 | 9.76 -> 0.36 | .50 | .51 | .51 (0%) |
 
 Neither learnt the sentiment (chance is .50). The scratch Llama's tokenizer splits a word after a newline, and a
@@ -32,7 +33,9 @@ word it never saw as a whole ("positive"), into single characters: the answer is
 could never spell it (fixed since: room for the longest label), and the model must learn to spell it. MiniLM's
 final loss (~0.36 over the label and EOS: ln 2 / 2) says it learnt the answer's form and a coin flip between the
 labels. Lab 01's LoRA learns the same reviews (.77) with a trainable classifier head; here the output layer is the
-frozen tied embedding, so the label must be carried there through the adapters alone. Not chosen yet.
+frozen tied embedding, so the label must be carried there through the adapters alone. Fully fine-tuned, the scratch
+Llama learns it (test .77 scored and generated, no invalid answer, 88 s): the pipeline works, the adapters on this
+4-million-parameter model are what fall short. Not chosen yet.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ def main() -> int:
     parser.add_argument("--max-length", type=int, default=192)
     parser.add_argument("--every-linear", action="store_true", help="LoRA on every Linear of the blocks, not q, v")
     parser.add_argument("--r", type=int, default=8)
+    parser.add_argument("--full-fine-tuning", action="store_true", help="train every weight (no LoRA): can it learn?")
     args = parser.parse_args()
     labs_lib.runtime.quiet_logs()
     cfg = labs_lib.lab_config("09_causal_lm", "cpu", {"train_size": args.train, "eval_size": args.eval})
@@ -140,7 +144,7 @@ def main() -> int:
         if args.every_linear:
             targets = ["query", "key", "value", "dense"] if name == "minilm-as-decoder" else \
                 ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
-        tuned = get_peft_model(model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=args.r, lora_alpha=2 * args.r,
+        tuned = model if args.full_fine_tuning else get_peft_model(model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=args.r, lora_alpha=2 * args.r,
                                                  target_modules=targets))
         trainable = sum(p.numel() for p in tuned.parameters() if p.requires_grad)
         total = sum(p.numel() for p in tuned.parameters())
