@@ -94,6 +94,9 @@ def main() -> int:
     parser.add_argument("--max-length", type=int, default=192)
     parser.add_argument("--every-linear", action="store_true", help="LoRA on every Linear of the blocks, not q, v")
     parser.add_argument("--r", type=int, default=8)
+    parser.add_argument("--label-tokens", action="store_true",
+                        help="also train the embedding rows (tied to the output layer) of the answers' tokens: "
+                             "peft's trainable_token_indices")
     parser.add_argument("--full-fine-tuning", action="store_true", help="train every weight (no LoRA): can it learn?")
     args = parser.parse_args()
     labs_lib.runtime.quiet_logs()
@@ -144,8 +147,10 @@ def main() -> int:
         if args.every_linear:
             targets = ["query", "key", "value", "dense"] if name == "minilm-as-decoder" else \
                 ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
-        tuned = model if args.full_fine_tuning else get_peft_model(model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=args.r, lora_alpha=2 * args.r,
-                                                 target_modules=targets))
+        answer_ids = sorted({i for ids in label_ids.values() for i in ids} | {tok.eos_token_id})
+        extra = {"trainable_token_indices": answer_ids} if args.label_tokens else {}
+        tuned = model if args.full_fine_tuning else get_peft_model(model, LoraConfig(
+            task_type=TaskType.CAUSAL_LM, r=args.r, lora_alpha=2 * args.r, target_modules=targets, **extra))
         trainable = sum(p.numel() for p in tuned.parameters() if p.requires_grad)
         total = sum(p.numel() for p in tuned.parameters())
         trainer = Trainer(model=tuned, train_dataset=encoded,
