@@ -31,6 +31,7 @@ not to write reviews.
 | zero-shot prompting | ask the base model, no training | nothing to train; as good as the model's instructions-following |
 | few-shot prompting | the same, with a few solved examples in the prompt | longer prompts at every call |
 | prompt–completion fine-tuning (LoRA) | train on pairs, loss on the answer | a small adapter per task |
+| the same on a 4-bit base (QLoRA) | the frozen base stored in 4 bits | less memory, some precision |
 | classification head on the decoder | lab 01's recipe on a decoder: last token → linear head | no text out, always a valid label |
 
 Each is read two ways: **free generation** parsed to a label (it can answer something that is no label: we count
@@ -219,7 +220,8 @@ for row, enc in zip(raw["train"], encoded["train"]):
     assert all(label == -100 for label in enc["labels"][:-len(answer)]) and len(enc["input_ids"]) <= cfg.max_length
     # ... and no pair needed cutting: the unit-tested copy, without a length limit, gives the same pair
     assert enc == prompting.encode_pair(tokenizer, build_prompt(fit(row["text"])), label_names[row["label"]], 10**6)
-print(f"{len(encoded['train'])} training pairs: every prompt token is -100; longest {max(map(len, encoded['train']['input_ids']))} tokens")
+longest = max(map(len, encoded["train"]["input_ids"]))
+print(f"{len(encoded['train'])} training pairs: every prompt token is -100; longest {longest} tokens")
 """)
 
 md("""
@@ -266,7 +268,9 @@ prompt? Choose on validation, report on test: the shots come from the training s
 
 code("""
 set_seed(seed)
-base = AutoModelForCausalLM.from_pretrained(model_id).to(rt.device)
+# fp32 weights: the hub stores SmolLM2 in bf16, which a T4 cannot compute in; the Trainer trains in bf16/fp16
+# where the GPU has it (mixed precision over fp32 weights), and base and tuned model are compared in one precision
+base = AutoModelForCausalLM.from_pretrained(model_id, dtype=torch.float32).to(rt.device)
 rng = np.random.default_rng(seed)
 shots = [(fit(raw["train"][int(i)]["text"]), label_names[raw["train"][int(i)]["label"]])
          for i in rng.choice(len(raw["train"]), cfg.shots, replace=False)]
@@ -289,7 +293,7 @@ first losses must agree.
 code("""
 def tunable_model():
     set_seed(seed)
-    model = AutoModelForCausalLM.from_pretrained(model_id)
+    model = AutoModelForCausalLM.from_pretrained(model_id, dtype=torch.float32)
     model.config.pad_token_id = tokenizer.pad_token_id
     if cfg.lora_r is None:   # no adapter: every weight trains (cpu's small scratch decoder, see the top of the lab)
         return model
@@ -332,7 +336,8 @@ prepared = sft.train_dataset
 assert len(prepared) == len(encoded["train"])
 assert all(a["input_ids"] == b["input_ids"] and a["labels"] == b["labels"] for a, b in zip(prepared, encoded["train"]))
 sft.remove_callback(PrinterCallback)
-sft.train()
+sft.loss_is_scaled_for_ga = False   # a per-batch mean, as for our Trainer; left to decide, the Trainer took TRL's
+sft.train()                         # loss as already scaled and logged grad_accum times ours (seen in the rehearsal)
 sft_first = sft.state.log_history[0]["loss"]
 print(f"first-step loss: Trainer with our masking {losses[0]:.5f} | SFTTrainer {sft_first:.5f}")
 assert abs(sft_first - losses[0]) < 1e-3, "same model, seed and data: the first losses must agree"
@@ -346,6 +351,52 @@ print({k: round(v, 3) for k, v in scores.items()})
 """)
 
 md("""
+### QLoRA: the same adapters on a 4-bit base
+QLoRA (Dettmers et al., 2023) keeps the frozen base in 4 bits — the NF4 format, with the quantization constants
+quantized again ("double quantization") — and computes in 16 bits; only the adapters train, in full precision. A
+model whose 16-bit weights do not fit the GPU may fit in 4 bits; the price is the quantization error and
+de-quantizing at every step. `prepare_model_for_kbit_training` keeps the norms in fp32 and lets gradients reach the
+adapters through the frozen 4-bit layers. bitsandbytes runs it on a CUDA GPU and (slower) on a CPU; `qlora` in the
+profile turns it on (`cpu` trains every weight instead, so it has no adapters to put on a 4-bit base).
+""")
+
+code("""
+if cfg.qlora and cfg.lora_r:
+    from peft import prepare_model_for_kbit_training
+    from transformers import BitsAndBytesConfig
+
+    four_bit = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                                  bnb_4bit_compute_dtype=torch.bfloat16 if rt.bf16 else torch.float16 if rt.fp16
+                                  else torch.float32)
+    set_seed(seed)
+    q_model = AutoModelForCausalLM.from_pretrained(model_id, quantization_config=four_bit,
+                                                   device_map={"": 0 if rt.cuda else "cpu"})
+    q_model.config.pad_token_id = tokenizer.pad_token_id
+    q_model = prepare_model_for_kbit_training(q_model, use_gradient_checkpointing=False)
+    q_model = get_peft_model(q_model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=cfg.lora_r, lora_alpha=2 * cfg.lora_r,
+                                                 lora_dropout=0.0, target_modules=cfg.lora_targets))
+    q_trainer = Trainer(model=q_model, args=TrainingArguments(**training_args("qlora")), train_dataset=encoded["train"],
+                        data_collator=DataCollatorForSeq2Seq(tokenizer, label_pad_token_id=-100))
+    q_trainer.remove_callback(PrinterCallback)
+    q_trainer.loss_is_scaled_for_ga = False
+    start = time.perf_counter()
+    q_trainer.train()
+    q_seconds = time.perf_counter() - start
+    q_trainable = models.count_parameters(q_model)[0]   # the 4-bit layers store two weights per byte: count the base's
+    assert q_trainable == trainable, "the same adapters as LoRA's"
+    q_scores = evaluate(q_model, "test")
+    rows.append({"method": "prompt-completion fine-tuning (QLoRA, 4-bit base)", **q_scores,
+                 "train_seconds": round(q_seconds, 1), "trainable_params": q_trainable, "total_params": total})
+    mb = lambda model: model.get_memory_footprint() / 2**20   # noqa: E731 -- weights and buffers in memory
+    print(f"weights in memory: LoRA on the fp32 base {mb(tuned):.1f} MB | "
+          f"QLoRA {mb(q_model):.1f} MB (x{mb(q_model) / mb(tuned):.2f})")
+    print({k: round(v, 3) for k, v in q_scores.items()}, f"trained in {q_seconds:.0f} s")
+    assert mb(q_model) < mb(tuned)
+else:
+    print(f"QLoRA is off here (qlora={cfg.qlora}, lora_r={cfg.lora_r}): it needs LoRA adapters and qlora=True")
+""")
+
+md("""
 ## 8. The same decoder with a classification head
 Lab 01's recipe on a decoder: `AutoModelForSequenceClassification` puts a linear head on the **last non-pad
 token** (a causal model's only position that has seen the whole text), so it needs `pad_token_id` to find it.
@@ -354,7 +405,8 @@ No text comes out: the head always names a label.
 
 code("""
 set_seed(seed)
-head_model = AutoModelForSequenceClassification.from_pretrained(model_id, num_labels=len(label_names))
+head_model = AutoModelForSequenceClassification.from_pretrained(model_id, num_labels=len(label_names),
+                                                                dtype=torch.float32)
 head_model.config.pad_token_id = tokenizer.pad_token_id
 if cfg.lora_r is not None:   # adapters on the body; peft trains the new head whole (SEQ_CLS)
     head_model = get_peft_model(head_model, LoraConfig(task_type=TaskType.SEQ_CLS, r=cfg.lora_r,
@@ -387,7 +439,8 @@ copy, so the base is the one we loaded for prompting.
 
 code("""
 def perplexity(model, texts):
-    enc = [tokenizer(t, add_special_tokens=False, truncation=True, max_length=cfg.max_length)["input_ids"] for t in texts]
+    enc = [tokenizer(t, add_special_tokens=False, truncation=True, max_length=cfg.max_length)["input_ids"]
+           for t in texts]
     nll, n = 0.0, 0
     model.eval()
     with torch.inference_mode():
@@ -402,7 +455,8 @@ ppl_base, ppl_tuned = perplexity(base, general), perplexity(tuned, general)
 if cfg.lora_r is not None:   # the adapter switched off gives the base model back
     with tuned.disable_adapter():
         assert math.isclose(perplexity(tuned, general), ppl_base, rel_tol=1e-3)
-print(f"perplexity on general text: base {ppl_base:.1f} | after fine-tuning {ppl_tuned:.1f} (x{ppl_tuned / ppl_base:.2f})")
+print(f"perplexity on general text: base {ppl_base:.1f} | after fine-tuning {ppl_tuned:.1f} "
+      f"(x{ppl_tuned / ppl_base:.2f})")
 """)
 
 md("""
@@ -427,7 +481,8 @@ if lab01.exists() and same_rows(saved := json.loads(lab01.read_text())):
 else:
     print("lab 01's results are absent or from other test rows: run lab 01 in this profile first to compare")
 path = results.save_results(LAB := "09_causal_lm", rows, out_dir=results_dir, cfg=cfg, report=report,
-                            required=["method", "accuracy", "f1_macro", "train_seconds", "trainable_params", "total_params"],
+                            required=["method", "accuracy", "f1_macro", "train_seconds", "trainable_params",
+                                      "total_params"],
                             perplexity={"base": ppl_base, "tuned": ppl_tuned})
 print("wrote", path)
 plots.plot_method_comparison(table, metrics=("accuracy", "generated_accuracy"))   # no bar: no text out

@@ -84,11 +84,14 @@ MODELS = {
                "with [CLS] ... [SEP]; the stand-in writes that tokenizer as tokenizer.json)"),
     "HuggingFaceTB/SmolLM2-360M-Instruct": dict(
         cls="LlamaForCausalLM", config="LlamaConfig",
-        args=dict(hidden_size=48, intermediate_size=96, num_hidden_layers=2, num_attention_heads=3,
+        # every projection's width a multiple of 32 (bitsandbytes' 4-bit CPU kernel, QLoRA in the lab, needs it);
+        # wide enough that LoRA r 16 on q, k, v, o is under 5% of the parameters, as on the real model
+        args=dict(hidden_size=192, intermediate_size=384, num_hidden_layers=2, num_attention_heads=3,
                   num_key_value_heads=1, tie_word_embeddings=True, bos_token_id=1, eos_token_id=2,
                   max_position_embeddings=8192),
-        tokenizer="bpe-smollm", model_max_length=8192,
+        tokenizer="bpe-smollm", model_max_length=8192, dtype="bfloat16",
         source="https://huggingface.co/HuggingFaceTB/SmolLM2-360M-Instruct (LlamaForCausalLM: 32 layers, hidden 960, "
+               "weights stored in bf16 (config torch_dtype bfloat16), "
                "15 query / 5 key-value heads, tied embeddings, modules q_proj/k_proj/v_proj/o_proj; GPT2TokenizerFast "
                "byte-level BPE, ids 0 <|endoftext|>, 1 <|im_start|> (BOS), 2 <|im_end|> (EOS and pad); a ChatML "
                "template that adds a default system turn)"),
@@ -301,6 +304,8 @@ def write_model(repo_id: str, spec: dict, hub_cache: Path, revision: str | None,
     config.architectures = [spec["cls"]]
     torch.manual_seed(0)
     model = getattr(transformers, spec["cls"])(config)
+    if spec.get("dtype"):   # stored as the hub stores it: from_pretrained's default dtype="auto" loads it so
+        model = model.to(getattr(torch, spec["dtype"]))
     model.save_pretrained(snapshot, safe_serialization=not spec.get("bin_only", False))
     st = spec.get("sentence_transformer")
     if st:  # the sentence-transformers layout: modules.json, the pooling folder, (Normalize)
