@@ -69,7 +69,8 @@ md("""
 Tagged `parameters` (papermill can set it). **`overrides`** changes any setting of the table below it, e.g.
 `{"train_size": 400, "epochs": 2}`. **Your own data**: `data_path` to a CSV / JSONL / Parquet file with a text and a
 label column (or a folder with `train.*` and `test.*`); the label *names* become the words the model writes, so
-name classes with words (`"positive"`, not `1`).
+name classes with words (`"positive"`, not `1`), and say what the task is: `overrides = {"task": "Which team should
+answer this ticket?"}`.
 """)
 
 code("""
@@ -82,6 +83,7 @@ seed = 42
 """, tags=["parameters"])
 
 code(f"""
+import labs_lib   # first: it quiets libraries that talk while they load
 import json, math, tempfile, time
 import numpy as np
 import pandas as pd
@@ -93,7 +95,6 @@ from transformers import (AutoModelForCausalLM, AutoModelForSequenceClassificati
                           DataCollatorForSeq2Seq, DataCollatorWithPadding, PrinterCallback, Trainer,
                           TrainingArguments, set_seed)
 
-import labs_lib
 from labs_lib import checks, data, metrics, models, plots, prompting, results
 
 rt = labs_lib.runtime.setup()   # device, precision (bf16 on Ampere+, fp16 on a T4, fp32 on a CPU), quiet logs
@@ -143,16 +144,16 @@ completion is the assistant's answer followed by EOS. Few-shot examples are earl
 """)
 
 code("""
-INSTRUCTION = f"Classify the sentiment of this movie review. Answer with one word: {' or '.join(label_names)}."
+INSTRUCTION = f"{cfg.task} Answer with one of: {', '.join(label_names)}."   # the task, then the allowed answers
 
 def build_prompt(text, shots=()):
     \"\"\"The prompt for one review: solved examples (shots) as earlier turns, then the review; ends where the answer
     starts.\"\"\"
     messages = []
     for shot_text, shot_label in shots:
-        messages += [{"role": "user", "content": f"{INSTRUCTION}\\nReview: {shot_text}"},
+        messages += [{"role": "user", "content": f"{INSTRUCTION}\\nText: {shot_text}"},
                      {"role": "assistant", "content": shot_label}]
-    messages.append({"role": "user", "content": f"{INSTRUCTION}\\nReview: {text}"})
+    messages.append({"role": "user", "content": f"{INSTRUCTION}\\nText: {text}"})
     return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
 
 # each label's tokens as the answer writes them (after the assistant's opening): empty or shared ones stop here

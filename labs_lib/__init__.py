@@ -17,7 +17,13 @@ checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on
 colab       -- the Colab set-up cell: pinned installs, version checks, "restart the runtime" when needed
 """
 
-from labs_lib import runtime  # noqa: F401
-from labs_lib.profiles import PROFILES, lab_config, resolve_profile, show_config  # noqa: F401
+import logging
+
+# Imported first in every lab, before transformers: `from transformers import Trainer` imports bitsandbytes (lab 09's
+# QLoRA), whose CPU backend logs a warning on import on some CPUs about an optional kernel it could fetch from the hub.
+logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+
+from labs_lib import runtime  # noqa: E402,F401
+from labs_lib.profiles import PROFILES, lab_config, resolve_profile, show_config  # noqa: E402,F401
 
 __version__ = "0.1.0"

@@ -28,6 +28,7 @@ TINY_BIGBIRD = "tiny:bigbird"  # a 2-layer BigBird (block-sparse, blocks of 16, 
 TINY_LLAMA = "tiny:llama"  # a 2-layer Llama (the SmolLM2 family) from a config, random weights, chat template (causal-LM lab)
 TINY_T5 = "tiny:t5"  # a 2+2-layer T5 built from a config, random weights, tokenizer built locally (lab 02)
 SMALL_LLAMA = "scratch:llama-4x256"  # a 4-layer Llama, pretrained here for a few minutes on the project's text (lab 09 cpu)
+SENTIMENT_TASK = "Classify the sentiment of this movie review."   # lab 09's instruction, before the allowed answers
 SMALL_T5 = "scratch:t5-3x256"  # a 3+3-layer T5, d_model 256, random weights, trained from scratch offline (lab 02)
 
 REVIEWS = "assets/reviews"  # the project's own movie reviews (see assets/README.md)
@@ -298,25 +299,26 @@ LABS = {
     },
     # Lab 09: a causal LM answers with the label's word. lora_targets: Llama-family attention projections.
     # shots: solved training examples in the few-shot prompt; ppl_texts: documents for the forgetting check; qlora: the
-    # LoRA run again on a 4-bit (NF4) base with bitsandbytes.
+    # LoRA run again on a 4-bit (NF4) base with bitsandbytes; task: the instruction's first sentence (your data: your
+    # task, e.g. "Which team should answer this ticket?").
     # lora_r=None trains every weight: cpu's 4M-parameter scratch decoder, where LoRA stayed at chance on validation
     # and full fine-tuning reached .71 (benchmarks/causal_lm_cpu_candidates.py).
     "09_causal_lm": {
         "smoke": dict(
             model=TINY_LLAMA, data=REVIEWS, train_size=160, eval_size=32, columns=None, split="stratified 70/15/15",
             max_length=192, batch_size=8, grad_accum=1, epochs=2, lr=3e-3, lora_r=8, lora_targets=["q_proj", "v_proj"],
-            shots=2, eval_batch_size=16, ppl_texts=8, qlora=True,
+            shots=2, eval_batch_size=16, ppl_texts=8, qlora=True, task=SENTIMENT_TASK,
         ),
         "cpu": dict(
             model=SMALL_LLAMA, data=REVIEWS, train_size=800, eval_size=200, columns=None, split="stratified 70/15/15",
             max_length=192, batch_size=8, grad_accum=1, epochs=3, lr=1e-3, lora_r=None, lora_targets=["q_proj", "v_proj"],
-            shots=2, eval_batch_size=16, ppl_texts=50, qlora=False,
+            shots=2, eval_batch_size=16, ppl_texts=50, qlora=False, task=SENTIMENT_TASK,
         ),
         "full": dict(
             model="HuggingFaceTB/SmolLM2-360M-Instruct", data="stanfordnlp/imdb", train_size=4000, eval_size=1000,
             columns=None, split="stratified 70/15/15", max_length=512, batch_size=8, grad_accum=2, epochs=1, lr=2e-4,
             lora_r=16, lora_targets=["q_proj", "k_proj", "v_proj", "o_proj"], shots=2, eval_batch_size=32,
-            ppl_texts=200, qlora=True,
+            ppl_texts=200, qlora=True, task=SENTIMENT_TASK,
         ),
     },
 }
