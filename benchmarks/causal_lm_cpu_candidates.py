@@ -40,8 +40,18 @@ Llama learns it (test .77 scored and generated, no invalid answer, 88 s): the pi
 ``trainable_token_indices``, tied to the output layer) lets LoRA write the answer (loss 0.07) but still not choose
 it (.49): the adapters cannot make the review's sentiment readable at the last position of this small model.
 
+Again with the lab's final prompt (its `task` sentence, "Answer with one of: negative, positive.", "Text:" before
+the review; the rows above said "Answer with one word: negative or positive." and "Review:") and the lab's 200
+validation / 200 test reviews, 800 x 3:
+
+| candidate | method | train s | loss | val scored | test scored | test generated (invalid) |
+|---|---|---|---|---|---|---|
+| scratch:llama-4x256 | full fine-tuning, lr 1e-3 | 95 | 6.49 -> 0.05 | .65 | .635 | .635 (0%) |
+| scratch:llama-4x256 | LoRA r 8 q v, lr 2e-3 | 74 | 9.52 -> 2.21 | .50 | .50 | .00 (100%) |
+
 Chosen on validation for lab 09's `cpu` row: the scratch Llama with full fine-tuning (`lora_r=None`, lr 1e-3,
-3 epochs, 800 training reviews).
+3 epochs, 800 training reviews). The prompt's wording alone moved it from .71 to .65 on validation: a model this
+small is sensitive to it.
 """
 
 from __future__ import annotations
@@ -109,7 +119,7 @@ def main() -> int:
     cfg = labs_lib.lab_config("09_causal_lm", "cpu", {"train_size": args.train, "eval_size": args.eval})
     raw, report = data.load(cfg, "classification", seed=42)
     labels = report.labels
-    instruction = f"Classify the sentiment of this movie review. Answer with one word: {' or '.join(labels)}."
+    instruction = f"{cfg.task} Answer with one of: {', '.join(labels)}."   # the lab's prompt
     rows = []
     for name in args.candidates:
         model, tok, targets, build_s = load_candidate(name)
@@ -117,7 +127,7 @@ def main() -> int:
             tok.pad_token = tok.eos_token
 
         def prompt(text):
-            return tok.apply_chat_template([{"role": "user", "content": f"{instruction}\nReview: {text}"}],
+            return tok.apply_chat_template([{"role": "user", "content": f"{instruction}\nText: {text}"}],
                                            tokenize=False, add_generation_prompt=True)
 
         label_ids = prompting.label_token_ids(tok, labels, context=prompt(""))

@@ -302,7 +302,7 @@ LABS = {
     # LoRA run again on a 4-bit (NF4) base with bitsandbytes; task: the instruction's first sentence (your data: your
     # task, e.g. "Which team should answer this ticket?").
     # lora_r=None trains every weight: cpu's 4M-parameter scratch decoder, where LoRA stayed at chance on validation
-    # and full fine-tuning reached .71 (benchmarks/causal_lm_cpu_candidates.py).
+    # and full fine-tuning reached .65 (benchmarks/causal_lm_cpu_candidates.py).
     "09_causal_lm": {
         "smoke": dict(
             model=TINY_LLAMA, data=REVIEWS, train_size=160, eval_size=32, columns=None, split="stratified 70/15/15",

@@ -1,7 +1,9 @@
 """A learner's data never crashes a lab at its last cell: lab 05 on a small learner-style file whose tags the words
 cannot predict (random B- tags) runs to the end in `smoke`, writes its results, and says in a visible note that the
 lesson's outcome (the model fits its training sentences) did not show. On the project's own data the same check is an
-assert (tests/test_metrics_and_checks.py breaks one on purpose). The `full` rehearsal runs every lab unguarded."""
+assert (tests/test_metrics_and_checks.py breaks one on purpose). The `full` rehearsal runs every lab unguarded.
+Lab 09 on a learner-style file unlike its reviews (three classes, a three-word label, texts up to ~900 words, other
+column names, its own task sentence) runs to its results."""
 
 import json
 import random
@@ -36,3 +38,38 @@ def test_lab05_on_data_against_the_lesson_finishes_writes_results_and_notes_it(t
     assert "NOTE -- lesson outcome not seen here: the model fits its training sentences" in out
     saved = json.loads((tmp_path / "results" / "05_ner.json").read_text())
     assert saved["config"]["data"] == str(data) and saved["methods"]
+
+
+def ticket_file(path: Path, rows: int = 150, seed: int = 1) -> Path:
+    """Unlike lab 09's reviews: three classes, one named by three words, texts from 4 to ~900 words, other columns."""
+    import csv
+
+    rng = random.Random(seed)
+    words = "the delivery arrived late and the box was crushed but support answered quickly about my refund".split()
+    openers = {"complaint": "This is awful.", "praise": "Wonderful service!",
+               "question about billing": "Why was I charged twice?"}
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.DictWriter(f, ["message", "kind"])
+        out.writeheader()
+        for _ in range(rows):
+            kind = rng.choice(list(openers))
+            body = " ".join(rng.choice(words) for _ in range(rng.choice([3, 8, 40, 400, 900])))
+            out.writerow({"message": f"{openers[kind]} {body}", "kind": kind})
+    return path
+
+
+def test_lab09_on_three_classes_with_a_multi_word_label_and_long_texts_runs_to_its_results(tmp_path, monkeypatch):
+    data = ticket_file(tmp_path / "tickets.csv")
+    nb = nbformat.read(NOTEBOOKS / "09_causal_lm.ipynb", as_version=4)
+    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(params + 1, nbformat.v4.new_code_cell(
+        f"data_path = {str(data)!r}\ncolumns = {{'text': 'message', 'label': 'kind'}}\n"
+        f"results_dir = {str(tmp_path / 'results')!r}\noverrides = {{'task': 'Sort this customer message.'}}"))
+    monkeypatch.setenv("LABS_PROFILE", "smoke")
+    execute(nb, timeout=600)
+    saved = json.loads((tmp_path / "results" / "09_causal_lm.json").read_text())
+    assert saved["config"]["data"] == str(data) and saved["config"]["task"] == "Sort this customer message."
+    methods = {m["method"]: m for m in saved["methods"]}
+    tuned = methods["prompt-completion fine-tuning (LoRA)"]
+    assert 0 <= tuned["invalid_rate"] <= 1 and 0 <= tuned["accuracy"] <= 1
+    assert saved["data_report"]["data"]["labels"] == ["complaint", "praise", "question about billing"]
