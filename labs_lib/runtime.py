@@ -1,7 +1,7 @@
 """Where and how a lab runs, decided once: the device, the precision (bf16 / fp16 / fp32) and quiet logging.
 
 ``rt = runtime.setup()`` in a lab's first code cell; ``TrainingArguments(..., bf16=rt.bf16, fp16=rt.fp16,
-dataloader_pin_memory=rt.cuda)``, ``model.to(rt.device)``.
+dataloader_pin_memory=rt.cuda, disable_tqdm=not rt.progress)``, ``model.to(rt.device)``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ class Runtime:
     cuda: bool
     bf16: bool       # bf16 mixed precision: a GPU that has it natively (Ampere and later; not a T4)
     fp16: bool       # fp16 mixed precision: a GPU without bf16 (a T4), unless the lab forbids it
+    progress: bool = True   # live progress: the Trainer's bar and loss table, bars on long loops (show_progress)
 
     @property
     def precision(self) -> str:
         return "bf16" if self.bf16 else "fp16" if self.fp16 else "fp32"
 
     def __str__(self) -> str:
-        return f"device: {self.device} | precision: {self.precision}"
+        return f"device: {self.device} | precision: {self.precision} | progress: {'on' if self.progress else 'off'}"
 
 
 def setup(fp16: bool = True) -> Runtime:
@@ -39,7 +40,17 @@ def setup(fp16: bool = True) -> Runtime:
         raise ValueError(f"LABS_PRECISION={forced!r}: use bf16, fp16 or fp32 (or leave it unset)")
     if cuda and forced:
         bf16, fp16 = forced == "bf16", fp16 and forced == "fp16"
-    return Runtime(device="cuda" if cuda else "cpu", cuda=cuda, bf16=bf16, fp16=cuda and not bf16 and fp16)
+    return Runtime(device="cuda" if cuda else "cpu", cuda=cuda, bf16=bf16, fp16=cuda and not bf16 and fp16,
+                   progress=show_progress())
+
+
+def show_progress() -> bool:
+    """Live progress in a session someone watches (Jupyter, Colab): on. ``$LABS_PROGRESS=0`` turns it off; the main
+    job and the tests set it, so executed and tested notebooks keep results, not hundreds of bar updates."""
+    value = os.environ.get("LABS_PROGRESS", "1").strip()
+    if value not in ("0", "1"):
+        raise ValueError(f"LABS_PROGRESS={value!r}: use 1 (show progress) or 0 (hide it)")
+    return value == "1"
 
 
 def quiet_logs() -> None:

@@ -359,7 +359,8 @@ def sentence_pieces(texts, max_sentences: int | None = None) -> list[tuple[int, 
 
 
 def embed_sentences(sentences, tokenizer, encoder, max_length: int, device: str = "cpu", batch_size: int = 128,
-                    sort: bool = True, precision: str = "fp32", cache: str | None = None, progress: bool = True):
+                    sort: bool = True, precision: str = "fp32", cache: str | None = None,
+                    progress: bool | None = None):
     """Each sentence -> one vector from a frozen encoder: the mean of its token embeddings (padding masked out),
     sentences cut at ``max_length`` tokens. -> (vectors: sentences x hidden, token ids).
 
@@ -370,6 +371,10 @@ def embed_sentences(sentences, tokenizer, encoder, max_length: int, device: str 
     are stored there under a key of the model's weights, ``max_length``, ``precision`` and every sentence, so a rerun
     on the same text loads them instead of recomputing (any change of text, model or setting makes a new key)."""
     from tqdm.auto import tqdm
+
+    from labs_lib.runtime import show_progress
+
+    progress = show_progress() if progress is None else progress   # None: the runtime's one switch
 
     if precision == "auto":
         precision = fast_precision(device)

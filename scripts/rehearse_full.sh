@@ -11,7 +11,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export HF_HOME="$WORK/hf"  # bert_score picks a model's code by name: a path holding "t5" would be read as T5
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false
+export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false LABS_PROGRESS=0   # no live bars in tested notebooks
 export LABS_RESULTS_DIR="$WORK/results"
 export LABS_NETGUARD_LOG="${LABS_NETGUARD_LOG:-$WORK/net-attempts.log}"
 export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"

@@ -1,11 +1,17 @@
 """Execute every lab with papermill (default profile: cpu) and write results/summary.md.
 
     python scripts/run_labs.py [--profile cpu] [--labs 01_classification ...] [--results results]
+
+Progress: one line per lab (its number, the time so far, and how long the same lab took the last time it ran into
+this folder in this profile); in a terminal, papermill's bar over the lab's cells. Inside the notebooks the live
+bars are off ($LABS_PROGRESS=0), so the executed notebooks hold results, not bar updates.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -15,6 +21,15 @@ import papermill
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from labs_lib.results import write_summary  # noqa: E402
+
+
+def last_duration(executed: Path, profile: str) -> float | None:
+    """Seconds the lab took when it last ran into this folder in this profile (papermill's record), if it did."""
+    try:
+        record = json.loads(executed.read_text())["metadata"]["papermill"]
+        return float(record["duration"]) if record["parameters"].get("profile") == profile else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def main() -> int:
@@ -32,12 +47,17 @@ def main() -> int:
         unknown = set(args.labs) - {nb.stem for nb in notebooks}
         if unknown:
             parser.error(f"unknown lab(s) {sorted(unknown)}; known: {[nb.stem for nb in notebooks]}")
-    failed = []
-    for nb in notebooks:
-        print(f"[labs] {nb.stem}: running in profile {args.profile!r} ...", flush=True)
+    os.environ.setdefault("LABS_PROGRESS", "0")
+    failed, began = [], time.perf_counter()
+    for number, nb in enumerate(notebooks, 1):
+        before = last_duration(out / nb.name, args.profile)
+        print(f"[labs] {number}/{len(notebooks)} {nb.stem}: running in profile {args.profile!r} "
+              f"({(time.perf_counter() - began) / 60:.1f} min so far"
+              + (f"; it took {before / 60:.1f} min last time)" if before else ")"), flush=True)
         start = time.perf_counter()
         try:
-            papermill.execute_notebook(str(nb), str(out / nb.name), cwd=str(nb.parent), progress_bar=False,
+            papermill.execute_notebook(str(nb), str(out / nb.name), cwd=str(nb.parent),
+                                       progress_bar=sys.stderr.isatty(),   # a bar over the cells, in a terminal
                                        parameters={"profile": args.profile, "results_dir": str(out)})
             print(f"[labs] {nb.stem}: done in {time.perf_counter() - start:.0f} s", flush=True)
         except papermill.PapermillExecutionError as err:
@@ -47,7 +67,8 @@ def main() -> int:
             failed.append(nb.stem)
             print(f"[labs] {nb.stem}: FAILED: {type(err).__name__}: {err}", flush=True)
     summary = write_summary(out)
-    print(f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}")
+    print(f"\n[labs] {len(notebooks)} lab(s) in {(time.perf_counter() - began) / 60:.1f} min"
+          f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}")
     if failed:
         print(f"[labs] failed: {', '.join(failed)} (see the executed notebooks for the traceback)")
     return 1 if failed else 0

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup_env.sh"
 cd "$ROOT"
 export LABS_PROFILE=smoke HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false
+export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false LABS_PROGRESS=0   # no live bars in tested notebooks
 export LABS_RESULTS_DIR="$(mktemp -d)/results"           # tests never touch the learner's results/
 export LABS_NETGUARD_LOG="$(mktemp -d)/net-attempts.log"  # every Python process loads the guard below
 export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
