@@ -14,6 +14,7 @@ highlight   -- HTML views of masked tokens (lab 04) and entities (lab 05)
 plots       -- the figures the labs draw
 results     -- write results/<lab>.json (with the whole config) and the summary table of every lab
 checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on yours) and the self-checking exercises
+study       -- the study guide's questions (labs 01, 03, 04, 05 end with them): the key, checked letter by letter
 colab       -- the Colab set-up cell: pinned installs, version checks, "restart the runtime" when needed
 """
 
