@@ -2,6 +2,8 @@
 
     python scripts/run_labs.py [--profile cpu] [--labs 01_classification ...] [--results results]
 
+It ends by rendering the course into <results>/site/ (scripts/build_site.py): a page per executed lab and an index.
+
 Progress: one line per lab (its number, the time so far, and how long the same lab took the last time it ran into
 this folder in this profile); in a terminal, papermill's bar over the lab's cells. Inside the notebooks the live
 bars are off ($LABS_PROGRESS=0), so the executed notebooks hold results, not bar updates.
@@ -21,6 +23,9 @@ import papermill
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from labs_lib.results import write_summary  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_site import build as build_site  # noqa: E402
 
 
 def last_duration(executed: Path, profile: str) -> float | None:
@@ -67,8 +72,10 @@ def main() -> int:
             failed.append(nb.stem)
             print(f"[labs] {nb.stem}: FAILED: {type(err).__name__}: {err}", flush=True)
     summary = write_summary(out)
+    site = build_site(out)
     print(f"\n[labs] {len(notebooks)} lab(s) in {(time.perf_counter() - began) / 60:.1f} min"
-          f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}")
+          f"\n[labs] executed notebooks and <lab>.json files: {out}\n[labs] summary table: {summary}"
+          f"\n[labs] the course, rendered: {site}")
     if failed:
         print(f"[labs] failed: {', '.join(failed)} (see the executed notebooks for the traceback)")
     return 1 if failed else 0

@@ -6,6 +6,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup_env.sh"
 cd "$ROOT"
+# the rendered course is checked in a real headless browser (tests/test_site.py): Debian's chromium, installed once
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[tests] installing Debian's chromium for the browser test"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y -qq chromium >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null; }
+fi
 export LABS_PROFILE=smoke HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false LABS_PROGRESS=0   # no live bars in tested notebooks
 export LABS_RESULTS_DIR="$(mktemp -d)/results"           # tests never touch the learner's results/
