@@ -1,0 +1,105 @@
+"""Lab 01's recipe as one script, for lab 10 (scaling out): fine-tune the profile's encoder on the profile's reviews
+with `Trainer`, run by one process or by many (`torchrun`, `accelerate launch`: the Trainer reads the launcher's
+environment and trains data-parallel). Every rank writes what it saw; rank 0 writes the run's record.
+
+    python scripts/train_classifier.py --out run1 [--profile smoke] [--per-device-batch 8] [--accumulation 2]
+    torchrun --nproc_per_node 2 scripts/train_classifier.py --out run2 --per-device-batch 8
+
+Record (<out>/run.json): launcher, processes, nodes, per_device_batch, accumulation, global_batch, the loss at every
+optimizer step, final_loss, examples_per_second, peak_memory_mb (the largest resident set of any rank); per rank
+(<out>/rank<r>.json) the ids of the examples it trained on. Dropout is off, so two launches that see the same
+examples in the same global batches give the same losses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="folder for run.json and rank<r>.json")
+    parser.add_argument("--profile", default=None, help="smoke | cpu | full (default: $LABS_PROFILE, ...)")
+    parser.add_argument("--per-device-batch", type=int, default=8)
+    parser.add_argument("--accumulation", type=int, default=1)
+    parser.add_argument("--steps", type=int, default=None, help="optimizer steps (default: the profile's)")
+    parser.add_argument("--fail-rank", type=int, default=None, help="this rank raises at step 2 (a test of teardown)")
+    args = parser.parse_args()
+
+    import psutil
+    import torch
+    from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
+                              Trainer, TrainerCallback, TrainingArguments, set_seed)
+
+    import labs_lib
+    from labs_lib import data, models
+
+    rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
+    nodes = int(os.environ.get("GROUP_WORLD_SIZE", os.environ.get("LABS_NODES", 1)))
+    labs_lib.runtime.quiet_logs()
+    cfg = labs_lib.lab_config("10_scaling_out", args.profile)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    raw, report = data.load(cfg, "classification", seed=cfg.seed)
+    model_id = models.model_path(cfg.model)
+    tokenizer = AutoTokenizer.from_pretrained(model_id)
+    train = raw["train"].map(lambda b: tokenizer(b["text"], truncation=True, max_length=cfg.max_length),
+                             batched=True, remove_columns=["text"])
+    train = train.add_column("example_id", list(range(len(train))))
+    set_seed(cfg.seed)
+    config = AutoConfig.from_pretrained(model_id, num_labels=len(report.labels))
+    for name, value in config.to_dict().items():   # every dropout off (BERT and DistilBERT name them differently)
+        if "dropout" in name and isinstance(value, float):
+            setattr(config, name, 0.0)
+    model = AutoModelForSequenceClassification.from_pretrained(model_id, config=config)
+
+    seen = []
+    pad = DataCollatorWithPadding(tokenizer)
+
+    def collate(rows):   # remember which examples this rank trains on, then batch them as lab 01 does
+        seen.extend(int(r.pop("example_id")) for r in rows)
+        return pad(rows)
+
+    class Stop(TrainerCallback):
+        def on_step_end(self, a, state, control, **kw):
+            if args.fail_rank == rank and state.global_step == 2:
+                raise RuntimeError(f"rank {rank} fails on purpose at step 2 (--fail-rank)")
+
+    steps = args.steps or cfg.steps
+    trainer = Trainer(model=model, train_dataset=train, data_collator=collate, callbacks=[Stop()],
+                      args=TrainingArguments(
+                          output_dir=str(out / "trainer"), per_device_train_batch_size=args.per_device_batch,
+                          gradient_accumulation_steps=args.accumulation, max_steps=steps, learning_rate=cfg.lr,
+                          warmup_steps=0, lr_scheduler_type="constant", logging_steps=1, save_strategy="no",
+                          report_to="none", disable_tqdm=True, seed=cfg.seed, data_seed=cfg.seed,
+                          remove_unused_columns=False, dataloader_pin_memory=False, use_cpu=True,
+                          # the classifier's loss is a per-batch mean: left on, the Trainer multiplies it by the
+                          # number of processes (meant for token-summed LM losses) and logs twice the loss on 2
+                          average_tokens_across_devices=False))
+    trainer.loss_is_scaled_for_ga = False   # a per-batch mean, divided by the accumulation steps (see lab 01)
+    start = time.perf_counter()
+    trainer.train()
+    seconds = time.perf_counter() - start
+    peak_mb = psutil.Process().memory_info().rss / 2**20
+    (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen, "peak_memory_mb": peak_mb}))
+    if rank == 0:
+        global_batch = args.per_device_batch * args.accumulation * world
+        losses = [h["loss"] for h in trainer.state.log_history if "loss" in h]
+        launcher = os.environ.get("LABS_LAUNCHER", "torchrun" if "TORCHELASTIC_RUN_ID" in os.environ else "python")
+        (out / "run.json").write_text(json.dumps({
+            "launcher": launcher, "processes": world, "nodes": nodes, "per_device_batch": args.per_device_batch,
+            "accumulation": args.accumulation, "global_batch": global_batch, "steps": steps, "losses": losses,
+            "final_loss": losses[-1], "examples_per_second": global_batch * steps / seconds, "seconds": seconds,
+            "peak_memory_mb": peak_mb, "train_examples": len(train)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
