@@ -88,7 +88,10 @@ def main() -> int:
     trainer.train()
     seconds = time.perf_counter() - start
     peak_mb = psutil.Process().memory_info().rss / 2**20
-    (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen, "peak_memory_mb": peak_mb}))
+    trained = steps * args.per_device_batch * args.accumulation   # the loader prepares a batch ahead: not trained on
+    (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen[:trained],
+                                                      "prepared_ahead": len(seen) - trained,
+                                                      "peak_memory_mb": peak_mb}))
     if rank == 0:
         global_batch = args.per_device_batch * args.accumulation * world
         losses = [h["loss"] for h in trainer.state.log_history if "loss" in h]

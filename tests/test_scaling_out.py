@@ -1,0 +1,77 @@
+"""Lab 10's script under real launchers, on loopback: 2 processes (torchrun) and 2 nodes of 1 process (two torchrun
+launchers, node ranks 0 and 1) train to the same losses, step by step, as 1 process with accumulation 2 (the same
+global batch of 16); the ranks' data are disjoint and equal in size; a rank that fails stops the whole launch with
+a non-zero exit, no process left behind and the rendezvous port free again."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = str(ROOT / "scripts" / "train_classifier.py")
+TORCHRUN = str(Path(sys.executable).parent / "torchrun")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def env():
+    return dict(os.environ, LABS_PROFILE="smoke", OMP_NUM_THREADS="1")
+
+
+def torchrun(out, port, *extra, node_rank=None, nnodes=1, nproc=2):
+    nodes = ["--nnodes", str(nnodes), "--node_rank", str(node_rank)] if node_rank is not None else []
+    return [TORCHRUN, *nodes, "--nproc_per_node", str(nproc), "--master_addr", "127.0.0.1", "--master_port",
+            str(port), SCRIPT, "--out", str(out), "--per-device-batch", "8", *extra]
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    out = tmp_path_factory.mktemp("one")
+    subprocess.run([sys.executable, SCRIPT, "--out", str(out), "--per-device-batch", "8", "--accumulation", "2"],
+                   env=env(), check=True, capture_output=True, timeout=300)
+    return json.loads((out / "run.json").read_text())
+
+
+def test_two_processes_match_one_process_with_accumulation(single, tmp_path):
+    subprocess.run(torchrun(tmp_path, free_port()), env=env(), check=True, capture_output=True, timeout=300)
+    run = json.loads((tmp_path / "run.json").read_text())
+    assert (run["processes"], run["global_batch"], single["global_batch"]) == (2, 16, 16)
+    assert len(run["losses"]) == len(single["losses"]) == run["steps"]
+    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+    seen = [json.loads((tmp_path / f"rank{r}.json").read_text())["example_ids"] for r in (0, 1)]
+    assert len(seen[0]) == len(seen[1]) == 8 * run["steps"] and not set(seen[0]) & set(seen[1])
+    # smoke's budget is one epoch: together the ranks saw every training example once
+    assert 16 * run["steps"] == run["train_examples"] and set(seen[0]) | set(seen[1]) == set(range(run["train_examples"]))
+
+
+def test_two_nodes_on_loopback_match_one_process(single, tmp_path):
+    port = free_port()
+    launches = [subprocess.Popen(torchrun(tmp_path, port, node_rank=n, nnodes=2, nproc=1), env=env(),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for n in (0, 1)]
+    for launch in launches:
+        assert launch.wait(timeout=300) == 0, launch.stderr.read()[-2000:]
+    run = json.loads((tmp_path / "run.json").read_text())
+    assert (run["processes"], run["nodes"]) == (2, 2)
+    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+
+
+def test_a_failing_rank_stops_the_launch_and_leaves_nothing_behind(tmp_path):
+    port = free_port()
+    done = subprocess.run(torchrun(tmp_path, port, "--fail-rank", "1"), env=env(), capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode != 0
+    assert "rank 1 fails on purpose at step 2" in done.stderr and "ChildFailedError" in done.stderr
+    assert not (tmp_path / "run.json").exists()
+    left = subprocess.run(["pgrep", "-f", f"--out {tmp_path}"], capture_output=True, text=True).stdout.split()
+    assert not left, f"processes left behind: {left}"
+    with socket.socket() as s:   # the rendezvous port is free again
+        s.bind(("127.0.0.1", port))
