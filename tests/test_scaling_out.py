@@ -75,3 +75,16 @@ def test_a_failing_rank_stops_the_launch_and_leaves_nothing_behind(tmp_path):
     assert not left, f"processes left behind: {left}"
     with socket.socket() as s:   # the rendezvous port is free again
         s.bind(("127.0.0.1", port))
+
+
+def test_accelerate_launch_runs_the_same_two_processes(single, tmp_path):
+    """`accelerate launch --multi_gpu` starts its processes with torchrun's machinery and trains on CPUs with gloo
+    here; `--cpu --num_processes 2` would need MPI (oneCCL) for more than one process and runs one instead."""
+    accelerate = str(Path(sys.executable).parent / "accelerate")
+    subprocess.run([accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+                    "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_ip", "127.0.0.1",
+                    "--main_process_port", str(free_port()), SCRIPT, "--out", str(tmp_path), "--per-device-batch", "8"],
+                   env=dict(env(), LABS_LAUNCHER="accelerate"), check=True, capture_output=True, timeout=300)
+    run = json.loads((tmp_path / "run.json").read_text())
+    assert (run["launcher"], run["processes"], run["global_batch"]) == ("accelerate", 2, 16)
+    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
