@@ -30,6 +30,7 @@ def main() -> int:
     parser.add_argument("--per-device-batch", type=int, default=8)
     parser.add_argument("--accumulation", type=int, default=1)
     parser.add_argument("--steps", type=int, default=None, help="optimizer steps (default: the profile's)")
+    parser.add_argument("--fsdp", action="store_true", help="shard weights, gradients and optimizer (FSDP full shard)")
     parser.add_argument("--fail-rank", type=int, default=None, help="this rank raises at step 2 (a test of teardown)")
     args = parser.parse_args()
 
@@ -82,7 +83,8 @@ def main() -> int:
                           remove_unused_columns=False, dataloader_pin_memory=False, use_cpu=True,
                           # the classifier's loss is a per-batch mean: left on, the Trainer multiplies it by the
                           # number of processes (meant for token-summed LM losses) and logs twice the loss on 2
-                          average_tokens_across_devices=False))
+                          average_tokens_across_devices=False,
+                          **({"fsdp": "full_shard", "fsdp_config": {"version": 2}} if args.fsdp else {})))
     trainer.loss_is_scaled_for_ga = False   # a per-batch mean, divided by the accumulation steps (see lab 01)
     start = time.perf_counter()
     trainer.train()
@@ -100,7 +102,9 @@ def main() -> int:
             "launcher": launcher, "processes": world, "nodes": nodes, "per_device_batch": args.per_device_batch,
             "accumulation": args.accumulation, "global_batch": global_batch, "steps": steps, "losses": losses,
             "final_loss": losses[-1], "examples_per_second": global_batch * steps / seconds, "seconds": seconds,
-            "peak_memory_mb": peak_mb, "train_examples": len(train)}, indent=1))
+            "peak_memory_mb": peak_mb, "train_examples": len(train), "fsdp": args.fsdp}, indent=1))
+    if torch.distributed.is_initialized():   # leave the process group before exit (FSDP's threads abort otherwise)
+        torch.distributed.destroy_process_group()
     return 0
 
 

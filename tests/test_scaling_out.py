@@ -88,3 +88,12 @@ def test_accelerate_launch_runs_the_same_two_processes(single, tmp_path):
     run = json.loads((tmp_path / "run.json").read_text())
     assert (run["launcher"], run["processes"], run["global_batch"]) == ("accelerate", 2, 16)
     assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+
+
+def test_fsdp_full_shard_on_cpu_trains_to_the_same_losses(single, tmp_path):
+    """FSDP (version 2, full shard: weights, gradients and optimizer states split across the ranks) runs on CPUs
+    with gloo here, and sharding changes where the states live, not the arithmetic."""
+    subprocess.run(torchrun(tmp_path, free_port(), "--fsdp"), env=env(), check=True, capture_output=True, timeout=300)
+    run = json.loads((tmp_path / "run.json").read_text())
+    assert run["fsdp"] and run["processes"] == 2
+    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
