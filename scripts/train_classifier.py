@@ -103,7 +103,12 @@ def main() -> int:
             "accumulation": args.accumulation, "global_batch": global_batch, "steps": steps, "losses": losses,
             "final_loss": losses[-1], "examples_per_second": global_batch * steps / seconds, "seconds": seconds,
             "peak_memory_mb": peak_mb, "train_examples": len(train), "fsdp": args.fsdp}, indent=1))
-    if torch.distributed.is_initialized():   # leave the process group before exit (FSDP's threads abort otherwise)
+    if torch.distributed.is_initialized():   # leave the process group together before exit (FSDP's threads abort
+        import gc                             # otherwise); the sharded model and its hooks go first
+
+        del trainer, model
+        gc.collect()
+        torch.distributed.barrier()
         torch.distributed.destroy_process_group()
     return 0
 
