@@ -134,6 +134,16 @@ def _answer_reference(logits, ids, prompt_length):
     return -F.cross_entropy(logits[prompt_length - 1:-1], ids[prompt_length:], reduction="sum").item()
 
 
+def _zero_cases():
+    return [(7_000_000_000, 8), (66_955_010, 2), (1_000, 1)]
+
+
+def _zero_reference(parameters, devices):
+    from labs_lib.scaling import model_state_bytes
+
+    return model_state_bytes(parameters, "zero3", devices) / 1e9
+
+
 # lab -> (function name the lab asks for, cases, reference, the library it is checked against)
 EXERCISES = {
     "01_classification": ("pad_batch", _pad_cases, _pad_reference, "torch's pad_sequence"),
@@ -145,6 +155,7 @@ EXERCISES = {
     "07_honest_evaluation": ("spearman", _spearman_cases, _spearman_reference, "SciPy's spearmanr"),
     "08_peft_and_search": ("lora_parameters", _lora_cases, _lora_reference, "peft's LoRA on a Linear layer"),
     "09_causal_lm": ("answer_log_likelihood", _answer_cases, _answer_reference, "torch's cross_entropy"),
+    "10_scaling_out": ("zero3_gb", _zero_cases, _zero_reference, "labs_lib.scaling.model_state_bytes (hand-checked)"),
 }
 
 

@@ -329,7 +329,7 @@ LABS = {
         "cpu": dict(model=MINILM, data=REVIEWS, train_size=800, eval_size=100, columns=None,
                     split="stratified 70/15/15", max_length=64, steps=30, lr=1e-4, seed=42),
         "full": dict(model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=8000,
-                     eval_size=1000, columns=None, split="stratified 70/15/15", max_length=256, steps=200, lr=5e-5,
+                     eval_size=1000, columns=None, split="stratified 70/15/15", max_length=128, steps=60, lr=5e-5,
                      seed=42),
     },
 }

@@ -38,3 +38,40 @@ def fits(parameters: int, strategy: str, devices: int, gpu_gb: float, mixed_prec
     """Whether the model states alone take at most ``headroom`` of a ``gpu_gb`` GB device (the rest is left for
     activations and the framework)."""
     return model_state_bytes(parameters, strategy, devices, mixed_precision) <= headroom * gpu_gb * 1e9
+
+
+def full_model_shapes() -> dict:
+    """name -> (labs, config, auto class): the published configurations of the `full` profile's models, the fields
+    that set their parameter counts (benchmarks/full_profile_memory.py and lab 10 build them on the meta device)."""
+    from transformers import (AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM,
+                              AutoModelForSequenceClassification, AutoModelForTokenClassification, BertConfig,
+                              DistilBertConfig, LlamaConfig, LongformerConfig, MPNetConfig, T5Config)
+
+    return {
+        "distilbert/distilbert-base-uncased": ("01, 06, 08, 10", DistilBertConfig(vocab_size=30522),
+                                               AutoModelForSequenceClassification),
+        "google/flan-t5-base": ("02", T5Config(vocab_size=32128, d_model=768, d_ff=2048, d_kv=64, num_layers=12,
+                                               num_decoder_layers=12, num_heads=12, feed_forward_proj="gated-gelu",
+                                               tie_word_embeddings=False), AutoModelForSeq2SeqLM),
+        "sentence-transformers/paraphrase-mpnet-base-v2": ("03", MPNetConfig(vocab_size=30527),
+                                                           AutoModelForSequenceClassification),
+        "distilbert/distilbert-base-uncased (MLM)": ("04", DistilBertConfig(vocab_size=30522), AutoModelForMaskedLM),
+        "google-bert/bert-base-cased": ("05", BertConfig(vocab_size=28996), AutoModelForTokenClassification),
+        "allenai/longformer-base-4096": ("06", LongformerConfig(vocab_size=50265, max_position_embeddings=4098,
+                                                                attention_window=512),
+                                         AutoModelForSequenceClassification),
+        "HuggingFaceTB/SmolLM2-360M-Instruct": ("09", LlamaConfig(vocab_size=49152, hidden_size=960,
+                                                                  intermediate_size=2560, num_hidden_layers=32,
+                                                                  num_attention_heads=15, num_key_value_heads=5,
+                                                                  tie_word_embeddings=True),
+                                                AutoModelForCausalLM),
+    }
+
+
+def parameter_count(config, auto) -> int:
+    """Parameters of the model ``auto`` builds from ``config``, built on the meta device (no memory, no download)."""
+    import torch
+
+    with torch.device("meta"):
+        model = auto.from_config(config)
+    return sum(p.numel() for p in model.parameters())

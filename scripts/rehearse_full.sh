@@ -26,7 +26,8 @@ export LABS_OVERRIDES='{
                          "lrs": {"full": [1e-4], "head": [5e-3], "bias": [2e-3], "lora": [2e-3], "dora": [2e-3],
                                  "lora_all": [2e-3], "ia3": [1e-2], "lokr": [1e-2], "prompt": [3e-2],
                                  "prefix": [1e-2], "ptuning": [1e-2], "adapter": [2e-3]}},
-  "09_causal_lm": {"train_size": 48, "eval_size": 16, "ppl_texts": 4}
+  "09_causal_lm": {"train_size": 48, "eval_size": 16, "ppl_texts": 4},
+  "10_scaling_out": {"train_size": 64, "steps": 4}
 }'
 case "$HF_HOME" in *t5*) echo "temp folder $HF_HOME holds 't5'; run again" >&2; exit 1 ;; esac
 python tests/standin_hub.py "$HF_HOME"

@@ -6,8 +6,8 @@ environment and trains data-parallel). Every rank writes what it saw; rank 0 wri
     torchrun --nproc_per_node 2 scripts/train_classifier.py --out run2 --per-device-batch 8
 
 Record (<out>/run.json): launcher, processes, nodes, per_device_batch, accumulation, global_batch, the loss at every
-optimizer step, final_loss, examples_per_second, peak_memory_mb (the largest resident set of any rank); per rank
-(<out>/rank<r>.json) the ids of the examples it trained on. Dropout is off, so two launches that see the same
+optimizer step, final_loss, examples_per_second, peak_memory_mb (rank 0's largest resident set); per rank
+(<out>/rank<r>.json) the ids of the examples it trained on and its own peak. Dropout is off, so two launches that see the same
 examples in the same global batches give the same losses.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -30,11 +31,12 @@ def main() -> int:
     parser.add_argument("--per-device-batch", type=int, default=8)
     parser.add_argument("--accumulation", type=int, default=1)
     parser.add_argument("--steps", type=int, default=None, help="optimizer steps (default: the profile's)")
+    parser.add_argument("--gradient-checkpointing", action="store_true", help="recompute activations in backward")
+    parser.add_argument("--deepspeed", default=None, help="a DeepSpeed config file (needs CUDA and deepspeed)")
     parser.add_argument("--fsdp", action="store_true", help="shard weights, gradients and optimizer (FSDP full shard)")
     parser.add_argument("--fail-rank", type=int, default=None, help="this rank raises at step 2 (a test of teardown)")
     args = parser.parse_args()
 
-    import psutil
     import torch
     from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
                               Trainer, TrainerCallback, TrainingArguments, set_seed)
@@ -44,7 +46,7 @@ def main() -> int:
 
     rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
     nodes = int(os.environ.get("GROUP_WORLD_SIZE", os.environ.get("LABS_NODES", 1)))
-    labs_lib.runtime.quiet_logs()
+    rt = labs_lib.runtime.setup()   # CUDA and bf16/fp16 where the GPU has them (each rank its own GPU), else CPU
     cfg = labs_lib.lab_config("10_scaling_out", args.profile)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -80,16 +82,18 @@ def main() -> int:
                           gradient_accumulation_steps=args.accumulation, max_steps=steps, learning_rate=cfg.lr,
                           warmup_steps=0, lr_scheduler_type="constant", logging_steps=1, save_strategy="no",
                           report_to="none", disable_tqdm=True, seed=cfg.seed, data_seed=cfg.seed,
-                          remove_unused_columns=False, dataloader_pin_memory=False, use_cpu=True,
+                          remove_unused_columns=False, dataloader_pin_memory=rt.cuda, use_cpu=not rt.cuda,
+                          bf16=rt.bf16, fp16=rt.fp16, gradient_checkpointing=args.gradient_checkpointing,
                           # the classifier's loss is a per-batch mean: left on, the Trainer multiplies it by the
                           # number of processes (meant for token-summed LM losses) and logs twice the loss on 2
                           average_tokens_across_devices=False,
+                          deepspeed=args.deepspeed,
                           **({"fsdp": "full_shard", "fsdp_config": {"version": 2}} if args.fsdp else {})))
     trainer.loss_is_scaled_for_ga = False   # a per-batch mean, divided by the accumulation steps (see lab 01)
     start = time.perf_counter()
     trainer.train()
     seconds = time.perf_counter() - start
-    peak_mb = psutil.Process().memory_info().rss / 2**20
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # this process's largest resident set
     trained = steps * args.per_device_batch * args.accumulation   # the loader prepares a batch ahead: not trained on
     (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen[:trained],
                                                       "prepared_ahead": len(seen) - trained,
@@ -102,7 +106,9 @@ def main() -> int:
             "launcher": launcher, "processes": world, "nodes": nodes, "per_device_batch": args.per_device_batch,
             "accumulation": args.accumulation, "global_batch": global_batch, "steps": steps, "losses": losses,
             "final_loss": losses[-1], "examples_per_second": global_batch * steps / seconds, "seconds": seconds,
-            "peak_memory_mb": peak_mb, "train_examples": len(train), "fsdp": args.fsdp}, indent=1))
+            "peak_memory_mb": peak_mb, "train_examples": len(train), "fsdp": args.fsdp,
+            "gradient_checkpointing": args.gradient_checkpointing, "precision": rt.precision,
+            "peak_gpu_memory_mb": torch.cuda.max_memory_allocated() / 2**20 if rt.cuda else None}, indent=1))
     if torch.distributed.is_initialized():   # leave the process group together before exit (FSDP's threads abort
         import gc                             # otherwise); the sharded model and its hooks go first
 

@@ -20,6 +20,7 @@ CASES = {
     "07_honest_evaluation": ({"docs": 60}, "sum(len(part) for part in split.values())"),
     "08_peft_and_search": ({"train_size": 43}, 'len(raw["train"])'),
     "09_causal_lm": ({"train_size": 47}, 'len(raw["train"])'),
+    "10_scaling_out": ({"train_size": 44}, 'len(raw["train"])'),
 }
 
 
