@@ -324,8 +324,8 @@ LABS = {
     # Lab 10: lab 01's training as a script (scripts/train_classifier.py), one process vs many. steps: optimizer steps
     # of every run (a fixed budget, so runs compare step by step); dropout is off in the script.
     "10_scaling_out": {
-        "smoke": dict(model=TINY_BERT, data=REVIEWS, train_size=320, eval_size=32, columns=None,   # steps: 20 x 16 =
-                      split="stratified 70/15/15", max_length=64, steps=20, lr=1e-3, seed=42),  # one epoch of 320
+        "smoke": dict(model=TINY_BERT, data=REVIEWS, train_size=160, eval_size=32, columns=None,   # steps: 10 x 16 =
+                      split="stratified 70/15/15", max_length=64, steps=10, lr=1e-3, seed=42),  # one epoch of 160
         "cpu": dict(model=MINILM, data=REVIEWS, train_size=800, eval_size=100, columns=None,
                     split="stratified 70/15/15", max_length=64, steps=30, lr=1e-4, seed=42),
         "full": dict(model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=8000,
