@@ -16,6 +16,7 @@ results     -- write results/<lab>.json (with the whole config) and the summary 
 checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on yours) and the self-checking exercises
 study       -- the study guide's questions (labs 01, 03, 04, 05 end with them): the key, checked letter by letter
 exercises   -- each lab's coding exercise, checked against the library that does the same job
+scaling     -- memory arithmetic for more than one device (DDP, ZeRO, FSDP) and the full models' sizes (lab 10)
 colab       -- the Colab set-up cell: pinned installs, version checks, "restart the runtime" when needed
 """
 

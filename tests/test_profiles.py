@@ -62,7 +62,7 @@ def test_show_config_puts_the_config_in_use_first_and_marks_overrides():
 
 @pytest.mark.parametrize("lab", list(LABS))
 def test_every_lab_takes_an_override_and_refuses_an_unknown_key(lab):
-    key = "epochs" if "epochs" in LABS[lab]["cpu"] else "batch_size"
+    key = next(k for k in ("epochs", "batch_size", "steps") if k in LABS[lab]["cpu"])
     cfg = lab_config(lab, "cpu", {key: 7})
     assert getattr(cfg, key) == 7 and cfg.overridden == [key] and not cfg.own_data
     assert LABS[lab]["cpu"][key] != 7, "the table itself is not changed"

@@ -23,6 +23,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def run(command, environment, timeout=300):
+    """Run a launch in its own process group; past ``timeout`` the whole group is killed (a hung rank included),
+    then the test fails."""
+    import signal
+
+    proc = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise AssertionError(f"{command[0]} ran past {timeout} s; its process group was killed")
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
+
+
 def env():
     return dict(os.environ, LABS_PROFILE="smoke", OMP_NUM_THREADS="1")
 
@@ -36,38 +52,45 @@ def torchrun(out, port, *extra, node_rank=None, nnodes=1, nproc=2):
 @pytest.fixture(scope="module")
 def single(tmp_path_factory):
     out = tmp_path_factory.mktemp("one")
-    subprocess.run([sys.executable, SCRIPT, "--out", str(out), "--per-device-batch", "8", "--accumulation", "2"],
-                   env=env(), check=True, capture_output=True, timeout=300)
+    done = run([sys.executable, SCRIPT, "--out", str(out), "--per-device-batch", "8", "--accumulation", "2"], env())
+    assert done.returncode == 0, done.stderr[-3000:]
     return json.loads((out / "run.json").read_text())
 
 
 def test_two_processes_match_one_process_with_accumulation(single, tmp_path):
-    subprocess.run(torchrun(tmp_path, free_port()), env=env(), check=True, capture_output=True, timeout=300)
-    run = json.loads((tmp_path / "run.json").read_text())
-    assert (run["processes"], run["global_batch"], single["global_batch"]) == (2, 16, 16)
-    assert len(run["losses"]) == len(single["losses"]) == run["steps"]
-    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+    done = run(torchrun(tmp_path, free_port()), env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert (record["processes"], record["global_batch"], single["global_batch"]) == (2, 16, 16)
+    assert len(record["losses"]) == len(single["losses"]) == record["steps"]
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
     seen = [json.loads((tmp_path / f"rank{r}.json").read_text())["example_ids"] for r in (0, 1)]
-    assert len(seen[0]) == len(seen[1]) == 8 * run["steps"] and not set(seen[0]) & set(seen[1])
+    assert len(seen[0]) == len(seen[1]) == 8 * record["steps"] and not set(seen[0]) & set(seen[1])
     # smoke's budget is one epoch: together the ranks saw every training example once
-    assert 16 * run["steps"] == run["train_examples"] and set(seen[0]) | set(seen[1]) == set(range(run["train_examples"]))
+    assert 16 * record["steps"] == record["train_examples"]
+    assert set(seen[0]) | set(seen[1]) == set(range(record["train_examples"]))
 
 
 def test_two_nodes_on_loopback_match_one_process(single, tmp_path):
     port = free_port()
     launches = [subprocess.Popen(torchrun(tmp_path, port, node_rank=n, nnodes=2, nproc=1), env=env(),
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for n in (0, 1)]
-    for launch in launches:
-        assert launch.wait(timeout=300) == 0, launch.stderr.read()[-2000:]
-    run = json.loads((tmp_path / "run.json").read_text())
-    assert (run["processes"], run["nodes"]) == (2, 2)
-    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                for n in (0, 1)]
+    try:
+        codes = [launch.wait(timeout=300) for launch in launches]
+    finally:   # a hung node: kill both launchers' process groups, then fail
+        for launch in launches:
+            if launch.poll() is None:
+                os.killpg(launch.pid, 9)
+    assert codes == [0, 0], [launch.stderr.read()[-2000:] for launch in launches]
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert (record["processes"], record["nodes"]) == (2, 2)
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
 
 
 def test_a_failing_rank_stops_the_launch_and_leaves_nothing_behind(tmp_path):
     port = free_port()
-    done = subprocess.run(torchrun(tmp_path, port, "--fail-rank", "1"), env=env(), capture_output=True, text=True,
-                          timeout=300)
+    done = run(torchrun(tmp_path, port, "--fail-rank", "1"), env())
     assert done.returncode != 0
     assert "rank 1 fails on purpose at step 2" in done.stderr and "ChildFailedError" in done.stderr
     assert not (tmp_path / "run.json").exists()
@@ -81,19 +104,21 @@ def test_accelerate_launch_runs_the_same_two_processes(single, tmp_path):
     """`accelerate launch --multi_gpu` starts its processes with torchrun's machinery and trains on CPUs with gloo
     here; `--cpu --num_processes 2` would need MPI (oneCCL) for more than one process and runs one instead."""
     accelerate = str(Path(sys.executable).parent / "accelerate")
-    subprocess.run([accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
-                    "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_ip", "127.0.0.1",
-                    "--main_process_port", str(free_port()), SCRIPT, "--out", str(tmp_path), "--per-device-batch", "8"],
-                   env=dict(env(), LABS_LAUNCHER="accelerate"), check=True, capture_output=True, timeout=300)
-    run = json.loads((tmp_path / "run.json").read_text())
-    assert (run["launcher"], run["processes"], run["global_batch"]) == ("accelerate", 2, 16)
-    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+    done = run([accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+                "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_ip", "127.0.0.1",
+                "--main_process_port", str(free_port()), SCRIPT, "--out", str(tmp_path), "--per-device-batch", "8"],
+               dict(env(), LABS_LAUNCHER="accelerate"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert (record["launcher"], record["processes"], record["global_batch"]) == ("accelerate", 2, 16)
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
 
 
 def test_fsdp_full_shard_on_cpu_trains_to_the_same_losses(single, tmp_path):
     """FSDP (version 2, full shard: weights, gradients and optimizer states split across the ranks) runs on CPUs
     with gloo here, and sharding changes where the states live, not the arithmetic."""
-    subprocess.run(torchrun(tmp_path, free_port(), "--fsdp"), env=env(), check=True, capture_output=True, timeout=300)
-    run = json.loads((tmp_path / "run.json").read_text())
-    assert run["fsdp"] and run["processes"] == 2
-    assert max(abs(a - b) for a, b in zip(run["losses"], single["losses"])) < 1e-4
+    done = run(torchrun(tmp_path, free_port(), "--fsdp"), env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert record["fsdp"] and record["processes"] == 2
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
