@@ -26,14 +26,20 @@ def random_tag_file(path: Path, sentences: int = 120, seed: int = 0) -> Path:
     return path
 
 
+def run_on_learner_data(lab: str, settings: str, monkeypatch):
+    """Run ``lab`` to its end in smoke with ``settings`` (the learner's parameters-cell lines) after its parameters
+    cell; -> the executed notebook."""
+    nb = nbformat.read(NOTEBOOKS / f"{lab}.ipynb", as_version=4)
+    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(params + 1, nbformat.v4.new_code_cell(settings))
+    monkeypatch.setenv("LABS_PROFILE", "smoke")
+    return execute(nb, timeout=600)
+
+
 def test_lab05_on_data_against_the_lesson_finishes_writes_results_and_notes_it(tmp_path, monkeypatch):
     data = random_tag_file(tmp_path / "my_tags.conll")
-    nb = nbformat.read(NOTEBOOKS / "05_ner.ipynb", as_version=4)
-    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells.insert(params + 1, nbformat.v4.new_code_cell(
-        f"data_path = {str(data)!r}\nresults_dir = {str(tmp_path / 'results')!r}\noverrides = {{'epochs': 3}}"))
-    monkeypatch.setenv("LABS_PROFILE", "smoke")
-    execute(nb, timeout=600)
+    nb = run_on_learner_data("05_ner", f"data_path = {str(data)!r}\nresults_dir = {str(tmp_path / 'results')!r}\n"
+                                       f"overrides = {{'epochs': 3}}", monkeypatch)
     out = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "NOTE -- lesson outcome not seen here: the model fits its training sentences" in out
     saved = json.loads((tmp_path / "results" / "05_ner.json").read_text())
@@ -60,13 +66,9 @@ def ticket_file(path: Path, rows: int = 150, seed: int = 1) -> Path:
 
 def test_lab09_on_three_classes_with_a_multi_word_label_and_long_texts_runs_to_its_results(tmp_path, monkeypatch):
     data = ticket_file(tmp_path / "tickets.csv")
-    nb = nbformat.read(NOTEBOOKS / "09_causal_lm.ipynb", as_version=4)
-    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells.insert(params + 1, nbformat.v4.new_code_cell(
-        f"data_path = {str(data)!r}\ncolumns = {{'text': 'message', 'label': 'kind'}}\n"
-        f"results_dir = {str(tmp_path / 'results')!r}\noverrides = {{'task': 'Sort this customer message.'}}"))
-    monkeypatch.setenv("LABS_PROFILE", "smoke")
-    execute(nb, timeout=600)
+    run_on_learner_data("09_causal_lm", f"data_path = {str(data)!r}\ncolumns = {{'text': 'message', 'label': 'kind'}}\n"
+                                        f"results_dir = {str(tmp_path / 'results')!r}\n"
+                                        f"overrides = {{'task': 'Sort this customer message.'}}", monkeypatch)
     saved = json.loads((tmp_path / "results" / "09_causal_lm.json").read_text())
     assert saved["config"]["data"] == str(data) and saved["config"]["task"] == "Sort this customer message."
     methods = {m["method"]: m for m in saved["methods"]}
