@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import sys
 import time
 from pathlib import Path
@@ -34,7 +35,9 @@ def main() -> int:
     parser.add_argument("--gradient-checkpointing", action="store_true", help="recompute activations in backward")
     parser.add_argument("--deepspeed", default=None, help="a DeepSpeed config file (needs CUDA and deepspeed)")
     parser.add_argument("--fsdp", action="store_true", help="shard weights, gradients and optimizer (FSDP full shard)")
-    parser.add_argument("--fail-rank", type=int, default=None, help="this rank raises at step 2 (a test of teardown)")
+    parser.add_argument("--fail-rank", type=int, default=None, help="this rank fails at step 2 (a test of teardown)")
+    parser.add_argument("--fail-with", choices=["raise", "kill"], default="raise",
+                        help="how --fail-rank fails: raise an error, or die at once by SIGKILL (as the OOM killer does)")
     args = parser.parse_args()
 
     import torch
@@ -73,6 +76,8 @@ def main() -> int:
     class Stop(TrainerCallback):
         def on_step_end(self, a, state, control, **kw):
             if args.fail_rank == rank and state.global_step == 2:
+                if args.fail_with == "kill":   # no exception, no clean-up: the process is simply gone
+                    os.kill(os.getpid(), signal.SIGKILL)
                 raise RuntimeError(f"rank {rank} fails on purpose at step 2 (--fail-rank)")
 
     steps = args.steps or cfg.steps

@@ -1,7 +1,7 @@
 """Lab 10's script under real launchers, on loopback: 2 processes (torchrun) and 2 nodes of 1 process (two torchrun
 launchers, node ranks 0 and 1) train to the same losses, step by step, as 1 process with accumulation 2 (the same
-global batch of 16); the ranks' data are disjoint and equal in size; a rank that fails stops the whole launch with
-a non-zero exit, no process left behind and the rendezvous port free again."""
+global batch of 16); the ranks' data are disjoint and equal in size; a rank that fails (an error, or killed by a
+signal) stops the whole launch with a non-zero exit, no process left behind and the rendezvous port free again."""
 
 import json
 import os
@@ -88,16 +88,33 @@ def test_two_nodes_on_loopback_match_one_process(single, tmp_path):
     assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
 
 
-def test_a_failing_rank_stops_the_launch_and_leaves_nothing_behind(tmp_path):
-    port = free_port()
-    done = run(torchrun(tmp_path, port, "--fail-rank", "1"), env())
-    assert done.returncode != 0
-    assert "rank 1 fails on purpose at step 2" in done.stderr and "ChildFailedError" in done.stderr
+def assert_nothing_left_behind(tmp_path, port):
     assert not (tmp_path / "run.json").exists()
     left = subprocess.run(["pgrep", "-f", f"--out {tmp_path}"], capture_output=True, text=True).stdout.split()
     assert not left, f"processes left behind: {left}"
     with socket.socket() as s:   # the rendezvous port is free again
         s.bind(("127.0.0.1", port))
+
+
+def test_a_failing_rank_stops_the_launch_and_leaves_nothing_behind(tmp_path):
+    port = free_port()
+    done = run(torchrun(tmp_path, port, "--fail-rank", "1"), env())
+    assert done.returncode != 0
+    assert "rank 1 fails on purpose at step 2" in done.stderr and "ChildFailedError" in done.stderr
+    assert_nothing_left_behind(tmp_path, port)
+
+
+def test_a_killed_rank_stops_the_others_with_a_clear_error(tmp_path):
+    """Rank 1 dies by SIGKILL mid-training (no exception, no clean-up, as under the OOM killer) while rank 0 waits
+    for its gradients: torchrun sees the dead worker, stops rank 0 and exits non-zero naming the rank and signal."""
+    port = free_port()
+    done = run(torchrun(tmp_path, port, "--fail-rank", "1", "--fail-with", "kill"), env(), timeout=120)
+    assert done.returncode != 0
+    assert "ChildFailedError" in done.stderr, done.stderr[-3000:]
+    others, _, cause = done.stderr.rpartition("Root Cause")
+    assert "rank      : 1" in cause and "Signal 9 (SIGKILL)" in cause, done.stderr[-3000:]   # who died, and how
+    assert "rank      : 0" in others and "(SIGTERM)" in others, done.stderr[-3000:]   # the launcher stopped rank 0
+    assert_nothing_left_behind(tmp_path, port)
 
 
 def test_accelerate_launch_runs_the_same_two_processes(single, tmp_path):
