@@ -7,6 +7,7 @@ dataloader_pin_memory=rt.cuda, disable_tqdm=not rt.progress)``, ``model.to(rt.de
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 
 
@@ -66,13 +67,10 @@ def quiet_logs() -> None:
     transformers.logging.disable_progress_bar()
     datasets.disable_progress_bars()
     logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
-    try:  # setfit (labs 03+) sets its own loggers to INFO on import ("***** Running training *****")
-        import setfit
-
+    setfit = sys.modules.get("setfit")   # lab 03 imports it first; it sets its own loggers to INFO on import
+    if setfit is not None:                # ("***** Running training *****"). Not imported here: ~1 s in every lab
         setfit.logging.set_verbosity_error()
         setfit.logging.disable_progress_bar()
-    except ImportError:
-        pass
     warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
     warnings.filterwarnings("ignore", message=".*`gradient_checkpointing` is deprecated.*")   # trl's SFTConfig, v5
     warnings.filterwarnings("ignore", message=".*pin_memory.*no accelerator.*")

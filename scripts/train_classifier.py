@@ -33,18 +33,19 @@ def main() -> int:
     parser.add_argument("--accumulation", type=int, default=1)
     parser.add_argument("--steps", type=int, default=None, help="optimizer steps (default: the profile's)")
     parser.add_argument("--gradient-checkpointing", action="store_true", help="recompute activations in backward")
-    parser.add_argument("--deepspeed", default=None, help="a DeepSpeed config file (needs CUDA and deepspeed)")
+    parser.add_argument("--deepspeed", default=None, help="a DeepSpeed config file (ZeRO; runs on CPUs and GPUs)")
     parser.add_argument("--fsdp", action="store_true", help="shard weights, gradients and optimizer (FSDP full shard)")
     parser.add_argument("--fail-rank", type=int, default=None, help="this rank fails at step 2 (a test of teardown)")
     parser.add_argument("--fail-with", choices=["raise", "kill"], default="raise",
                         help="how --fail-rank fails: raise an error, or die at once by SIGKILL (as the OOM killer does)")
+    parser.add_argument("--local_rank", type=int, help=argparse.SUPPRESS)   # the deepspeed launcher passes it
     args = parser.parse_args()
 
+    import labs_lib   # first: it quiets libraries that talk while they load
     import torch
     from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
                               Trainer, TrainerCallback, TrainingArguments, set_seed)
 
-    import labs_lib
     from labs_lib import data, models
 
     rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
@@ -112,6 +113,8 @@ def main() -> int:
             "accumulation": args.accumulation, "global_batch": global_batch, "steps": steps, "losses": losses,
             "final_loss": losses[-1], "examples_per_second": global_batch * steps / seconds, "seconds": seconds,
             "peak_memory_mb": peak_mb, "train_examples": len(train), "fsdp": args.fsdp,
+            "zero_stage": json.loads(Path(args.deepspeed).read_text())["zero_optimization"]["stage"]
+            if args.deepspeed else None,
             "gradient_checkpointing": args.gradient_checkpointing, "precision": rt.precision,
             "peak_gpu_memory_mb": torch.cuda.max_memory_allocated() / 2**20 if rt.cuda else None}, indent=1))
     if torch.distributed.is_initialized():   # leave the process group together before exit (FSDP's threads abort

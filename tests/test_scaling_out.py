@@ -139,3 +139,16 @@ def test_fsdp_full_shard_on_cpu_trains_to_the_same_losses(single, tmp_path):
     record = json.loads((tmp_path / "run.json").read_text())
     assert record["fsdp"] and record["processes"] == 2
     assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
+
+
+def test_deepspeed_zero2_on_cpu_trains_to_the_same_losses(single, tmp_path):
+    """DeepSpeed runs here on CPUs (its CPU backend builds a shared-memory exchange with the C++ compiler once);
+    ZeRO-2 shards optimizer states and gradients, and the losses stay those of one process (lab 10 runs ZeRO-3)."""
+    config = tmp_path / "ds_zero2.json"
+    config.write_text(json.dumps({"zero_optimization": {"stage": 2}, "train_micro_batch_size_per_gpu": "auto",
+                                  "gradient_accumulation_steps": "auto", "train_batch_size": "auto"}))
+    done = run(torchrun(tmp_path / "run", free_port(), "--deepspeed", str(config)), env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    record = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert (record["zero_stage"], record["processes"], record["global_batch"]) == (2, 2, 16)
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
