@@ -134,3 +134,71 @@ def pareto_front(table, cost: str, score: str) -> list:
         if not dominated:
             front.append(name)
     return sorted(front, key=lambda n: table.loc[n, cost])
+
+
+# Our score name -> (Hugging Face `evaluate` metric, its compute() options, the key of its answer). The labs score with
+# the libraries directly: `evaluate.load(name)` fetches the metric's script from the hub at run time, so it fails
+# offline and breaks when a script moves. In the `full` profile (Colab, online) each lab computes its scores again
+# with `evaluate` and checks they agree (evaluate_agrees).
+EVALUATE_METRICS = {
+    "accuracy": ("accuracy", {}, "accuracy"),
+    "f1_macro": ("f1", {"average": "macro"}, "f1"),
+    "mae": ("mae", {}, "mae"),
+    "rmse": ("mse", {"squared": False}, "mse"),
+    "pearson": ("pearsonr", {}, "pearsonr"),
+    "spearman": ("spearmanr", {}, "spearmanr"),
+    "entity_precision": ("seqeval", {}, "overall_precision"),
+    "entity_recall": ("seqeval", {}, "overall_recall"),
+    "entity_f1": ("seqeval", {}, "overall_f1"),
+    **{name: ("rouge", {"use_stemmer": True, "use_aggregator": False}, name) for name in ROUGE_TYPES},
+}
+
+
+def evaluate_agrees(profile: str, ours: dict, predictions, references, load=None) -> dict | None:
+    """Compute every score in ``ours`` (names as in EVALUATE_METRICS; a value, or one value per example) again with
+    Hugging Face `evaluate` on the same predictions and references, and assert both agree to 1e-6.
+    -> {name: (ours, evaluate's)}. Only in the ``full`` profile and online: elsewhere it says why and returns None.
+    A metric that cannot be loaded (no network, a script moved) is reported, not raised; a disagreement raises."""
+    import os
+
+    if profile != "full":
+        print(f"evaluate cross-check: runs in the full profile only (this is {profile!r}); nothing fetched")
+        return None
+    offline = [v for v in ("HF_HUB_OFFLINE", "HF_EVALUATE_OFFLINE") if os.environ.get(v, "").upper() in
+               {"1", "ON", "YES", "TRUE"}]
+    if offline:
+        print(f"evaluate cross-check skipped: offline ({offline[0]} is set); evaluate.load fetches scripts from the hub")
+        return None
+    unknown = sorted(set(ours) - set(EVALUATE_METRICS))
+    if unknown:
+        raise KeyError(f"no evaluate metric known for {unknown}; known: {sorted(EVALUATE_METRICS)}")
+    if load is None:
+        import evaluate
+
+        load = evaluate.load
+    modules, answers, out = {}, {}, {}
+    for name, value in ours.items():
+        metric, options, key = EVALUATE_METRICS[name]
+        if metric not in modules:
+            try:
+                modules[metric] = load(metric)
+            except Exception as error:   # no network, the hub down, a script moved: say so, the lab goes on
+                print(f"evaluate cross-check skipped: evaluate.load({metric!r}) failed: {type(error).__name__}: "
+                      f"{str(error)[:200]}")
+                return None
+        signature = (metric, tuple(sorted(options.items())))
+        if signature not in answers:
+            answers[signature] = modules[metric].compute(predictions=list(predictions), references=list(references),
+                                                         **options)
+        theirs = answers[signature][key]
+        a, b = np.asarray(value, dtype=float), np.asarray(theirs, dtype=float)
+        out[name] = (value, theirs)
+        if name in ("pearson", "spearman") and np.isnan(b).all() and (a == 0).all():
+            print(f"  {name}: undefined for constant predictions (evaluate: nan; ours reports 0)")
+            continue
+        if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-6):
+            raise AssertionError(f"{name}: ours {np.round(a, 6).tolist()} but evaluate's {metric!r} gives "
+                                 f"{np.round(b, 6).tolist()}")
+        shown = f"{a.mean():.4f} (mean of {a.size})" if a.size > 1 else f"{float(a):.4f}"
+        print(f"  {name}: {shown} — evaluate.load({metric!r}) agrees")
+    return out
