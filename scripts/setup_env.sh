@@ -22,7 +22,7 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   pipq -r "$ROOT/requirements.txt"
   pipq --no-deps -e "$ROOT"
   "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (labs)" >/dev/null
-  "$VENV/bin/python" -c "import torch, transformers, peft, labs_lib" # fail here, not halfway through a lab
+  "$VENV/bin/python" -c "import labs_lib, torch, transformers, peft" # fail here, not halfway through a lab
   echo "$WANT" > "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
