@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import papermill
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,7 +64,9 @@ def main() -> int:
         try:
             papermill.execute_notebook(str(nb), str(out / nb.name), cwd=str(nb.parent),
                                        progress_bar=sys.stderr.isatty(),   # a bar over the cells, in a terminal
-                                       parameters={"profile": args.profile, "results_dir": str(out)})
+                                       parameters={"profile": args.profile, "results_dir": str(out)},
+                                       # the kernel talks over local sockets, not TCP (ipykernel warns about it)
+                                       config=Config({"KernelManager": {"transport": "ipc"}}))
             print(f"[labs] {nb.stem}: done in {time.perf_counter() - start:.0f} s", flush=True)
         except papermill.PapermillExecutionError as err:
             failed.append(nb.stem)
