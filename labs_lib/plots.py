@@ -261,7 +261,8 @@ def plot_predicted_vs_true(predictions: dict, low: float = 1, high: float = 10):
 
 
 def plot_pareto(table, front, cost: str = "trainable_params", score: str = "accuracy", size: str = "train_seconds"):
-    """Score against cost (log axis) per method, marker area by ``size`` (train seconds), the frontier drawn (lab 08)."""
+    """Score against cost (symmetric log axis: 0 shows) per method, marker area by ``size`` (train seconds), the
+    frontier drawn (lab 08: validation accuracy against the parameters a method adds to the shared head)."""
     fig, ax = plt.subplots(figsize=(9, 5))
     area = 40 + 400 * table[size] / max(table[size].max(), 1e-9)
     for i, (name, row) in enumerate(table.iterrows()):
@@ -269,7 +270,8 @@ def plot_pareto(table, front, cost: str = "trainable_params", score: str = "accu
                    edgecolor="k", lw=0.5)
         ax.annotate(name, (row[cost], row[score]), textcoords="offset points", xytext=(6, 4), fontsize=8)
     ax.plot(table.loc[front, cost], table.loc[front, score], "k--", lw=1, label="frontier: nothing cheaper scores more")
-    ax.set(xscale="log", xlabel=f"{cost.replace('_', ' ')} (log scale)", ylabel=f"test {score}",
+    ax.set_xscale("symlog", linthresh=1)   # log scale that also shows a cost of 0 (the frozen body)
+    ax.set(xlabel=f"{cost.replace('_', ' ')} (log scale above 1)", ylabel=score.replace("_", " "),
            title=f"{score} vs {cost.replace('_', ' ')} (marker area: {size.replace('_', ' ')})")
     ax.legend(loc="lower right")
     ax.grid(alpha=0.3)
@@ -278,14 +280,15 @@ def plot_pareto(table, front, cost: str = "trainable_params", score: str = "accu
 
 
 def plot_search_progress(values: dict, default: float | None = None):
-    """Best validation score so far against the trial number, one line per sampler (lab 08); the default
-    configuration's score as a dotted line."""
+    """Best validation score so far against the trial number, one line per search (lab 08; a pruned trial's value is
+    None and shows no dot); the default configuration's score as a dotted line."""
     fig, ax = plt.subplots(figsize=(7, 3.8))
     for i, (sampler, trial_values) in enumerate(values.items()):
-        best = np.maximum.accumulate(np.asarray(trial_values, dtype=float))
+        trial_values = np.array([np.nan if v is None else v for v in trial_values], dtype=float)   # None: pruned
+        best = np.fmax.accumulate(trial_values)
         trials = np.arange(1, len(best) + 1)
-        ax.plot(trials, best, "-o", color=COLORS[i], label=f"{sampler} (best {best[-1]:.3f})")
-        ax.scatter(trials, trial_values, color=COLORS[i], alpha=0.3, s=15)
+        ax.plot(trials, best, "-o", color=COLORS[i % len(COLORS)], label=f"{sampler} (best {best[-1]:.3f})")
+        ax.scatter(trials, trial_values, color=COLORS[i % len(COLORS)], alpha=0.3, s=15)
     if default is not None:
         ax.axhline(default, color="k", ls=":", lw=1, label=f"default LoRA ({default:.3f})")
     ax.set(xlabel="trial", ylabel="validation accuracy (best so far; dots: each trial)",

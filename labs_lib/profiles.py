@@ -253,72 +253,80 @@ LABS = {
     },
     # Lab 08 puts the parameter-efficient family on one task at one budget: `steps` optimizer steps of `batch_size`
     # for every method; lrs: each method's candidate learning rates (the one with the best validation accuracy is
-    # kept: the rate is part of the method). Module names are the model's own: BERT's query/value/intermediate.dense
-    # and attention.output.dense/output.dense, DistilBERT's q_lin/v_lin/lin1 and attention.out_lin/ffn.lin2.
-    # search_space: LoRA's learning rate (log range), rank (choices) and dropout (range); search_grid: the grid
-    # sampler's points inside it (its size is every sampler's trial budget); search_steps: steps per trial;
-    # search_top: configurations rerun over search_seeds seeds. switch_data: a second task (other labels) for
-    # the adapter switch, trained switch_steps steps. full: banking77 (77 intents) has train/test; validation is
-    # carved from train.
+    # kept: the rate is part of the method). Module names are the model's own: BERT's query/value and
+    # attention.output.dense/output.dense, DistilBERT's q_lin/v_lin and attention.out_lin/ffn.lin2. IA3 scales keys,
+    # values and the feed-forward's inner activation, i.e. the input of its second Linear (BERT's layer.N.output.dense,
+    # a regex so attention.output.dense stays out; DistilBERT's lin2). search_space: LoRA's learning rate (log
+    # range), rank (choices) and dropout (range); search_grid: the grid sampler's points inside it (its size is every
+    # sampler's trial budget; its rates are not section 5's candidates); every trial trains `steps` steps, with
+    # search_reports validation reports for the pruner; random and TPE run search_repeats times (other sampler
+    # seeds); search_top: configurations rerun, with the default LoRA, on search_seeds fresh seeds. switch_data: a
+    # second task (other labels) for the adapter switch, trained switch_steps steps. full: banking77 (77 intents)
+    # has train/test; validation is carved from train.
     "08_peft_and_search": {
         "smoke": dict(
             model=TINY_BERT, data=INTENTS, train_size=480, eval_size=96, columns=None, split="stratified 70/15/15",
             max_length=32, batch_size=16, steps=20, lrs=dict(full=[3e-3], head=[1e-2], bias=[1e-2], lora=[5e-3, 2e-2],
-            dora=[5e-3], lora_all=[5e-3], ia3=[2e-2], lokr=[2e-2], prompt=[3e-2], prefix=[1e-2], ptuning=[1e-2],
-            adapter=[5e-3]), lora_r=8, lora_targets=["query", "value"], ia3_targets=["query", "value",
-            "intermediate.dense"], ia3_feedforward=["intermediate.dense"], adapter_after=["attention.output.dense",
-            "output.dense"], adapter_size=16, head_modules=["pooler"], virtual_tokens=10,
+            rslora=[2e-3], dora=[5e-3], lora_all=[5e-3], ia3=[2e-2], lokr=[2e-2], prompt=[3e-2], prefix=[1e-2],
+            ptuning=[1e-2], adapter=[5e-3]), lora_r=8, lora_targets=["query", "value"],
+            ia3_targets=r".*\.(key|value|layer\.\d+\.output\.dense)", ia3_feedforward=r".*\.layer\.\d+\.output\.dense",
+            adapter_after=["attention.output.dense", "output.dense"], adapter_size=16, head_modules=["pooler"],
+            virtual_tokens=10,
             search_space=dict(learning_rate=[1e-3, 3e-2], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
-            search_grid=dict(learning_rate=[3e-3, 2e-2], lora_r=[4, 16], lora_dropout=[0.1]), search_steps=8,
-            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=8, latency_batch=32,
+            search_grid=dict(learning_rate=[2.5e-3, 1.2e-2], lora_r=[16], lora_dropout=[0.1]), search_reports=2,
+            search_repeats=1, search_top=1, search_seeds=2, switch_data=SUPPORT_TICKETS, switch_steps=8,
+            latency_batch=32,
         ),
         "cpu": dict(
             model=MINILM, data=INTENTS, train_size=None, eval_size=None, columns=None, split="stratified 70/15/15",
             max_length=32, batch_size=16, steps=75, lrs=dict(full=[1e-4, 3e-4], head=[3e-3, 1e-2], bias=[1e-3, 5e-3],
-            lora=[1e-3, 5e-3], dora=[1e-3, 5e-3], lora_all=[1e-3, 5e-3], ia3=[5e-3, 2e-2], lokr=[5e-3, 2e-2],
-            prompt=[1e-2, 3e-2], prefix=[3e-3, 1e-2], ptuning=[3e-3, 1e-2], adapter=[1e-3, 5e-3]), lora_r=8,
-            lora_targets=["query", "value"], ia3_targets=["query", "value", "intermediate.dense"],
-            ia3_feedforward=["intermediate.dense"], adapter_after=["attention.output.dense", "output.dense"],
+            lora=[1e-3, 5e-3], rslora=[5e-4, 2e-3], dora=[1e-3, 5e-3], lora_all=[1e-3, 5e-3], ia3=[5e-3, 2e-2],
+            lokr=[5e-3, 2e-2], prompt=[1e-2, 3e-2], prefix=[3e-3, 1e-2], ptuning=[3e-3, 1e-2], adapter=[1e-3, 5e-3]),
+            lora_r=8, lora_targets=["query", "value"], ia3_targets=r".*\.(key|value|layer\.\d+\.output\.dense)",
+            ia3_feedforward=r".*\.layer\.\d+\.output\.dense", adapter_after=["attention.output.dense", "output.dense"],
             adapter_size=32, head_modules=["pooler"], virtual_tokens=20,
             search_space=dict(learning_rate=[3e-4, 1e-2], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
-            search_grid=dict(learning_rate=[1e-3, 5e-3], lora_r=[4, 16], lora_dropout=[0.0, 0.2]), search_steps=40,
-            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=40, latency_batch=32,
+            search_grid=dict(learning_rate=[7e-4, 4e-3], lora_r=[4, 16], lora_dropout=[0.1]), search_reports=3,
+            search_repeats=3, search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=40,
+            latency_batch=32,
         ),
         "full": dict(
             model="distilbert/distilbert-base-uncased", data="mteb/banking77", train_size=None, eval_size=None,
             columns=None, split="stratified 70/15/15", max_length=64, batch_size=32, steps=1500,
-            lrs=dict(full=[3e-5, 1e-4], head=[1e-3, 5e-3], bias=[5e-4, 2e-3], lora=[5e-4, 2e-3], dora=[5e-4, 2e-3],
-            lora_all=[5e-4, 2e-3], ia3=[3e-3, 1e-2], lokr=[3e-3, 1e-2], prompt=[1e-2, 3e-2], prefix=[3e-3, 1e-2],
-            ptuning=[3e-3, 1e-2], adapter=[5e-4, 2e-3]), lora_r=8, lora_targets=["q_lin", "v_lin"],
-            ia3_targets=["q_lin", "v_lin", "lin1"], ia3_feedforward=["lin1"], adapter_after=["attention.out_lin",
+            lrs=dict(full=[3e-5, 1e-4], head=[1e-3, 5e-3], bias=[5e-4, 2e-3], lora=[5e-4, 2e-3], rslora=[2e-4, 7e-4],
+            dora=[5e-4, 2e-3], lora_all=[5e-4, 2e-3], ia3=[3e-3, 1e-2], lokr=[3e-3, 1e-2], prompt=[1e-2, 3e-2],
+            prefix=[3e-3, 1e-2], ptuning=[3e-3, 1e-2], adapter=[5e-4, 2e-3]), lora_r=8, lora_targets=["q_lin", "v_lin"],
+            ia3_targets=["k_lin", "v_lin", "lin2"], ia3_feedforward=["lin2"], adapter_after=["attention.out_lin",
             "ffn.lin2"], adapter_size=64, head_modules=["pre_classifier"], virtual_tokens=20,
             search_space=dict(learning_rate=[1e-4, 5e-3], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
-            search_grid=dict(learning_rate=[3e-4, 2e-3], lora_r=[4, 16], lora_dropout=[0.0, 0.2]), search_steps=500,
-            search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=300, latency_batch=32,
+            search_grid=dict(learning_rate=[2.5e-4, 1.5e-3], lora_r=[4, 16], lora_dropout=[0.1]), search_reports=3,
+            search_repeats=2, search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=300,
+            latency_batch=32,
         ),
     },
     # Lab 09: a causal LM answers with the label's word. lora_targets: Llama-family attention projections.
-    # shots: solved training examples in the few-shot prompt; ppl_texts: documents for the forgetting check; qlora: the
-    # LoRA run again on a 4-bit (NF4) base with bitsandbytes; task: the instruction's first sentence (your data: your
+    # draws: few-shot prompts drawn (one solved training example per class each), compared on the first draw_rows
+    # validation rows (None: all); ppl_texts: documents for the forgetting check; qlora: the LoRA run again on a 4-bit
+    # (NF4) base with bitsandbytes; smoke accumulates (grad_accum=2) so CI runs that path; task: the instruction's first sentence (your data: your
     # task, e.g. "Which team should answer this ticket?").
     # lora_r=None trains every weight: cpu's 4M-parameter scratch decoder, where LoRA stayed at chance on validation
     # and full fine-tuning reached .65 (benchmarks/causal_lm_cpu_candidates.py).
     "09_causal_lm": {
         "smoke": dict(
             model=TINY_LLAMA, data=REVIEWS, train_size=160, eval_size=32, columns=None, split="stratified 70/15/15",
-            max_length=192, batch_size=8, grad_accum=1, epochs=2, lr=3e-3, lora_r=8, lora_targets=["q_proj", "v_proj"],
-            shots=2, eval_batch_size=16, ppl_texts=8, qlora=True, task=SENTIMENT_TASK,
+            max_length=192, batch_size=4, grad_accum=2, epochs=2, lr=3e-3, lora_r=8, lora_targets=["q_proj", "v_proj"],
+            draws=2, draw_rows=None, eval_batch_size=16, ppl_texts=8, qlora=True, task=SENTIMENT_TASK,
         ),
         "cpu": dict(
             model=SMALL_LLAMA, data=REVIEWS, train_size=800, eval_size=200, columns=None, split="stratified 70/15/15",
             max_length=192, batch_size=8, grad_accum=1, epochs=3, lr=1e-3, lora_r=None, lora_targets=["q_proj", "v_proj"],
-            shots=2, eval_batch_size=16, ppl_texts=50, qlora=False, task=SENTIMENT_TASK,
+            draws=3, draw_rows=None, eval_batch_size=16, ppl_texts=50, qlora=False, task=SENTIMENT_TASK,
         ),
         "full": dict(
             model="HuggingFaceTB/SmolLM2-360M-Instruct", data="stanfordnlp/imdb", train_size=4000, eval_size=1000,
             columns=None, split="stratified 70/15/15", max_length=512, batch_size=8, grad_accum=2, epochs=1, lr=2e-4,
-            lora_r=16, lora_targets=["q_proj", "k_proj", "v_proj", "o_proj"], shots=2, eval_batch_size=32,
-            ppl_texts=200, qlora=True, task=SENTIMENT_TASK,
+            lora_r=16, lora_targets=["q_proj", "k_proj", "v_proj", "o_proj"], draws=3, draw_rows=200,
+            eval_batch_size=32, ppl_texts=200, qlora=True, task=SENTIMENT_TASK,
         ),
     },
     # Lab 10: lab 01's training as a script (scripts/train_classifier.py), one process vs many. steps: optimizer steps

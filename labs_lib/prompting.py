@@ -79,29 +79,45 @@ def parse_label(generated: str, labels: list[str]) -> str | None:
 
 
 def score_labels(model, tokenizer, prompts: list[str], labels: list[str], batch_size: int = 16):
-    """Log-likelihood of each label's tokens (in context) after each prompt: a (prompts x labels) tensor of summed
-    log-probs. ``argmax`` over labels is always a valid label, unlike free generation."""
+    """Log-likelihood of each label's tokens (in context) AND the EOS after them, after each prompt: a (prompts x
+    labels) tensor of summed log-probs, the same number as the model's own loss on prompt + label + EOS with the prompt
+    masked, times the answer's token count. ``argmax`` over labels is always a valid label, unlike free generation.
+
+    Why EOS: without it a label is scored as the *start* of an answer, so a label whose tokens begin another's (or any
+    shorter label) gets a free ride; with it, the score is "this label, and then stop".
+    Memory: only the answer positions reach the output layer (``logits_to_keep`` with each row's own positions), and
+    everything stays on the model's device: a batch holds batch x (longest answer + 1) x vocabulary logits, not
+    batch x sequence x vocabulary: (sequence length) / (longest answer + 1) times fewer floats."""
     import torch
 
     names = [str(label) for label in labels]
+    eos = tokenizer.eos_token_id
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else eos
     pairs = [(p, name) for p in prompts for name in names]
     scores = []
     model.eval()
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     with torch.inference_mode():
         for start in range(0, len(pairs), batch_size):
-            chunk = pairs[start:start + batch_size]
-            split = [completion_ids(tokenizer, p, name) for p, name in chunk]
-            rows = [p_ids + l_ids for p_ids, l_ids in split]
-            width = max(map(len, rows))
+            split = [completion_ids(tokenizer, p, name) for p, name in pairs[start:start + batch_size]]
+            if any(not p_ids for p_ids, _ in split):
+                raise ValueError("an empty prompt: nothing predicts the answer's first token")
+            rows = [p_ids + l_ids + [eos] for p_ids, l_ids in split]
+            width, k = max(map(len, rows)), max(len(l_ids) + 1 for _, l_ids in split)
             ids = torch.full((len(rows), width), pad)
             mask = torch.zeros((len(rows), width), dtype=torch.long)
+            # right-aligned in k slots: the positions whose logits predict the answer + EOS (logits at t predict token
+            # t + 1), the tokens they predict, and which slots count (a shorter answer repeats a position, not counted)
+            at, target = torch.zeros((len(rows), k), dtype=torch.long), torch.zeros((len(rows), k), dtype=torch.long)
+            counts = torch.zeros((len(rows), k), dtype=torch.bool)
             for i, row in enumerate(rows):                                     # right padding: positions stay put
                 ids[i, :len(row)], mask[i, :len(row)] = torch.tensor(row), 1
-            logp = model(input_ids=ids.to(model.device), attention_mask=mask.to(model.device)).logits.float()
-            logp = logp.log_softmax(-1).cpu()
-            for i, (row, (_, l_ids)) in enumerate(zip(rows, split)):
-                n = len(l_ids)
-                positions = torch.arange(len(row) - n - 1, len(row) - 1)     # logits at t predict token t + 1
-                scores.append(logp[i, positions, torch.tensor(row[-n:])].sum().item())
-    return torch.tensor(scores).view(len(prompts), len(names))
+                n = len(split[i][1]) + 1
+                at[i] = len(row) - n - 1
+                at[i, k - n:] = torch.arange(len(row) - n - 1, len(row) - 1)
+                target[i, k - n:], counts[i, k - n:] = torch.tensor(row[-n:]), True
+            device = model.device
+            logits = model(input_ids=ids.to(device), attention_mask=mask.to(device),
+                           logits_to_keep=at.to(device)).logits                # (rows, k, vocabulary)
+            logp = logits.float().log_softmax(-1).gather(-1, target.to(device)[..., None])[..., 0]
+            scores.append(torch.where(counts.to(device), logp, 0.0).sum(-1))
+    return torch.cat(scores).cpu().view(len(prompts), len(names))

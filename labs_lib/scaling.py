@@ -1,43 +1,66 @@
 """Memory arithmetic for training on more than one device (lab 10): what each device holds of the model's states.
 
-Per parameter, Adam training keeps the weights, their gradients and two optimizer moments. In fp32: 4 + 4 + 8 = 16
-bytes. In mixed precision (Rajbhandari et al., ZeRO, 2020): 16-bit weights and gradients (2 + 2) plus an fp32 master
-copy and the two moments (4 + 4 + 4 = 12): again 16 bytes. Data parallel (DDP) keeps all of it on every device.
-ZeRO shards it across N devices: stage 1 the optimizer states, stage 2 also the gradients, stage 3 also the weights;
-FSDP with full sharding shards like stage 3. Activations, buffers and the framework's own memory come on top: this
-is the part that decides whether a model's training *can* fit, not all that it needs.
+Per parameter, Adam training keeps the weights, their gradients and two optimizer moments, and how many bytes each
+takes depends on the precision *scheme*, not only on "mixed precision or not":
+
+- ``"fp32"`` and ``"autocast"``: fp32 weights (4), fp32 gradients (4), two fp32 moments (8). The Trainer's
+  ``bf16=True`` / ``fp16=True`` is PyTorch autocast: the matrix products run in 16 bits, the weights and gradients
+  stay fp32, so the states are those of fp32 training.
+- ``"deepspeed-mixed"`` (Rajbhandari et al., ZeRO, 2020; DeepSpeed with bf16/fp16 enabled): 16-bit weights and
+  gradients (2 + 2) plus an fp32 master copy and the two moments in the optimizer (4 + 4 + 4 = 12).
+
+Both total 16 bytes, but they split differently, so sharding one part saves different amounts. Data parallel (DDP)
+keeps all of it on every device. ZeRO shards over N devices: stage 1 the optimizer states, stage 2 also the
+gradients, stage 3 also the weights; FSDP with full sharding shards like stage 3. Activations, buffers and the
+framework's own memory come on top: this is the part that decides whether a model's training *can* fit, not all
+that it needs.
 """
 
 from __future__ import annotations
 
 STRATEGIES = ("ddp", "zero1", "zero2", "zero3", "fsdp")
+SCHEMES = {"fp32": {"weights": 4, "gradients": 4, "optimizer": 8},
+           "autocast": {"weights": 4, "gradients": 4, "optimizer": 8},   # fp32 states, 16-bit matrix products
+           "deepspeed-mixed": {"weights": 2, "gradients": 2, "optimizer": 12}}   # + fp32 master copy in the optimizer
 
 
-def bytes_per_parameter(mixed_precision: bool = True) -> dict[str, int]:
+def bytes_per_parameter(scheme: str = "autocast") -> dict[str, int]:
     """Bytes of each kind of model state per parameter under Adam: weights, gradients, optimizer."""
-    if mixed_precision:   # 16-bit weights and gradients; fp32 master weights + two fp32 moments in the optimizer
-        return {"weights": 2, "gradients": 2, "optimizer": 12}
-    return {"weights": 4, "gradients": 4, "optimizer": 8}
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}; use one of {', '.join(SCHEMES)}")
+    return dict(SCHEMES[scheme])
 
 
-def model_state_bytes(parameters: int, strategy: str = "ddp", devices: int = 1, mixed_precision: bool = True) -> float:
+def model_state_bytes(parameters: int, strategy: str = "ddp", devices: int = 1, scheme: str = "autocast") -> float:
     """Bytes of model states on each device when ``parameters`` are trained with Adam by ``strategy`` on
-    ``devices`` devices (activations not included)."""
+    ``devices`` devices under precision ``scheme`` (activations not included)."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}; use one of {', '.join(STRATEGIES)}")
     if devices < 1 or parameters < 0:
         raise ValueError("devices must be >= 1 and parameters >= 0")
-    b = bytes_per_parameter(mixed_precision)
+    b = bytes_per_parameter(scheme)
     sharded = {"ddp": (), "zero1": ("optimizer",), "zero2": ("optimizer", "gradients"),
                "zero3": ("optimizer", "gradients", "weights"), "fsdp": ("optimizer", "gradients", "weights")}[strategy]
     return parameters * sum(v / devices if k in sharded else v for k, v in b.items())
 
 
-def fits(parameters: int, strategy: str, devices: int, gpu_gb: float, mixed_precision: bool = True,
+def fits(parameters: int, strategy: str, devices: int, gpu_gb: float, scheme: str = "autocast",
          headroom: float = 0.8) -> bool:
     """Whether the model states alone take at most ``headroom`` of a ``gpu_gb`` GB device (the rest is left for
     activations and the framework)."""
-    return model_state_bytes(parameters, strategy, devices, mixed_precision) <= headroom * gpu_gb * 1e9
+    return model_state_bytes(parameters, strategy, devices, scheme) <= headroom * gpu_gb * 1e9
+
+
+def qlora_state_bytes(parameters: int, lora_parameters: int, unquantized: int = 0, bits: int = 4,
+                      constant_bits: float = 0.127) -> float:
+    """Bytes of model states for QLoRA (Dettmers et al., 2023) on one device: the frozen base's ``parameters``
+    quantized to ``bits`` plus their quantization constants (``constant_bits`` per parameter: 0.127 for NF4 with
+    double quantization, 0.5 without), except ``unquantized`` ones (embeddings, output head) kept in 16 bits; no
+    gradients or optimizer states for the frozen base. The ``lora_parameters`` are trained with Adam in fp32:
+    4 + 4 + 8 bytes each."""
+    if not 0 <= unquantized <= parameters or lora_parameters < 0:
+        raise ValueError("need 0 <= unquantized <= parameters and lora_parameters >= 0")
+    return (parameters - unquantized) * (bits + constant_bits) / 8 + unquantized * 2 + lora_parameters * 16
 
 
 def full_model_shapes() -> dict:

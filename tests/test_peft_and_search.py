@@ -9,7 +9,6 @@ from torch import nn
 
 from labs_lib import checks, lab_config, metrics, models
 from labs_lib.profiles import ConfigError
-from labs_lib.runtime import PeakMemory
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_peft_and_search.ipynb"
 
@@ -74,19 +73,6 @@ def test_pareto_front_by_hand():
     assert metrics.pareto_front(tie, "params", "acc") == ["x", "y"], "equal rows do not dominate each other"
 
 
-def test_peak_memory_sees_a_large_allocation_on_cpu():
-    with PeakMemory(cuda=False, every=0.005) as peak:
-        block = torch.ones(64, 2**20)   # 256 MB of float32
-        block += 1
-        import time
-        time.sleep(0.05)
-        del block
-    assert peak.mb >= 200, peak.mb
-    with PeakMemory(cuda=False) as idle:
-        pass
-    assert idle.mb < 50
-
-
 def test_grid_size_and_adapter_exercises(capsys):
     grid = {"learning_rate": [1e-4, 3e-4, 1e-3], "lora_r": [4, 8, 16, 32], "lora_dropout": [0.0, 0.1]}
     assert checks.check_grid_size(None, grid) is False
@@ -124,3 +110,32 @@ def test_the_grid_lies_inside_the_search_space():
         assert set(cfg.search_grid["lora_r"]) <= set(cfg.search_space["lora_r"])
         lo, hi = cfg.search_space["lora_dropout"]
         assert all(lo <= v <= hi for v in cfg.search_grid["lora_dropout"])
+
+
+def test_the_grid_does_not_reuse_the_learning_rates_section_5_validated():
+    for profile in ("smoke", "cpu", "full"):
+        cfg = lab_config("08_peft_and_search", profile)
+        assert not set(cfg.search_grid["learning_rate"]) & set(cfg.lrs["lora"]), profile
+
+
+@pytest.mark.parametrize("profile", ["smoke", "full"])
+def test_ia3_scales_keys_values_and_the_feed_forward_inner_activation(profile):
+    """(IA)3's vectors: keys and values (hidden wide) and the feed-forward's inner activation (intermediate wide, the
+    input of the second Linear); not the queries, not the attention's output projection."""
+    from peft import IA3Config, TaskType, get_peft_model
+    from transformers import AutoModelForSequenceClassification, DistilBertConfig
+
+    cfg = lab_config("08_peft_and_search", profile)
+    if profile == "smoke":
+        model = AutoModelForSequenceClassification.from_pretrained(models.model_path(cfg.model), num_labels=3)
+        hidden, inner, layers = model.config.hidden_size, model.config.intermediate_size, model.config.num_hidden_layers
+    else:   # the full profile's DistilBERT architecture, small and random
+        config = DistilBertConfig(vocab_size=100, dim=32, hidden_dim=80, n_layers=2, n_heads=2, num_labels=3)
+        model = AutoModelForSequenceClassification.from_config(config)
+        hidden, inner, layers = 32, 80, 2
+    model = get_peft_model(model, IA3Config(task_type=TaskType.SEQ_CLS, target_modules=cfg.ia3_targets,
+                                            feedforward_modules=cfg.ia3_feedforward))
+    vectors = {n: p for n, p in model.named_parameters() if "ia3_l" in n}
+    assert sum(p.numel() for p in vectors.values()) == (2 * hidden + inner) * layers
+    assert not any(part in n for n in vectors for part in ("query", "q_lin", "attention.output", "out_lin"))
+    assert sum(p.numel() == inner for p in vectors.values()) == layers, "one inner-width vector per block"

@@ -104,15 +104,20 @@ def test_parse_label(text, expected):
     assert parse_label(text, ["positive", "negative", "pos"]) == expected
 
 
-def test_label_scores_equal_the_models_own_loss_on_the_masked_pair(tokenizer):
-    """Independent computation: transformers' causal-LM loss on (prompt + label) with the prompt masked is the mean
-    negative log-likelihood of the label tokens; times their count it must equal our summed log-prob."""
+def _tiny_llama(seed=0):
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    torch.manual_seed(0)
-    model = LlamaForCausalLM(LlamaConfig(vocab_size=len(WORDS), hidden_size=16, intermediate_size=32,
-                                         num_hidden_layers=1, num_attention_heads=2, num_key_value_heads=2,
-                                         pad_token_id=0, bos_token_id=1, eos_token_id=2))
+    torch.manual_seed(seed)
+    return LlamaForCausalLM(LlamaConfig(vocab_size=len(WORDS), hidden_size=16, intermediate_size=32,
+                                        num_hidden_layers=1, num_attention_heads=2, num_key_value_heads=2,
+                                        pad_token_id=0, bos_token_id=1, eos_token_id=2))
+
+
+def test_label_scores_equal_the_models_own_loss_on_label_and_eos(tokenizer):
+    """Independent computation: transformers' causal-LM loss on (prompt + label + EOS) with the prompt masked is the
+    mean negative log-likelihood of the label tokens and the EOS; times their count it must equal our summed log-prob.
+    Without the EOS (the old scoring) every score is off by log P(EOS | prompt, label) and this fails."""
+    model = _tiny_llama()
     labels = {"great film": [6, 7], "dull": [8]}           # two tokens vs one: sums, not means (ids by hand)
     prompts = ["<s> review: a b sentiment:", "review: c sentiment:", "<s> review: d e a sentiment:"]
     scores = score_labels(model, tokenizer, prompts, list(labels), batch_size=4)   # batches cut across prompts
@@ -120,11 +125,67 @@ def test_label_scores_equal_the_models_own_loss_on_the_masked_pair(tokenizer):
     for i, prompt in enumerate(prompts):
         for j, (name, ids) in enumerate(labels.items()):
             prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
-            input_ids = torch.tensor([prompt_ids + ids])
-            target = torch.tensor([[IGNORE] * len(prompt_ids) + ids])
+            answer = ids + [tokenizer.eos_token_id]
+            input_ids = torch.tensor([prompt_ids + answer])
+            target = torch.tensor([[IGNORE] * len(prompt_ids) + answer])
             with torch.no_grad():
                 loss = model(input_ids=input_ids, labels=target).loss.item()
-            assert scores[i, j].item() == pytest.approx(-loss * len(ids), abs=1e-4)
+            assert scores[i, j].item() == pytest.approx(-loss * len(answer), abs=1e-4)
+
+
+class _Bigram(torch.nn.Module):
+    """A stand-in causal LM whose next-token log-probs depend on the current token only (a table set by hand), so
+    every score is known exactly. It takes logits_to_keep as LlamaForCausalLM does (per-row positions) and records
+    the positions it was asked for."""
+
+    def __init__(self, table):
+        super().__init__()
+        self.table, self.calls = table, []
+
+    @property
+    def device(self):
+        return torch.device("cpu")
+
+    def forward(self, input_ids, attention_mask, logits_to_keep=0):
+        self.calls.append(logits_to_keep)
+        logits = self.table[input_ids]                                  # (batch, length, vocabulary)
+        if isinstance(logits_to_keep, torch.Tensor):
+            logits = torch.take_along_dim(logits, logits_to_keep[..., None], dim=1)
+        return type("Out", (), {"logits": logits})()
+
+
+def test_eos_decides_between_a_label_and_its_own_prefix(tokenizer):
+    """"great" vs "great film" after "sentiment:": the model writes "great", then "film" (p=.9), almost never EOS
+    after "great" (p=.01), and EOS after "film" (p=.9). The answer is "great film". Scored without EOS, the shorter
+    label wins whatever the model thinks (log P(great) >= log P(great) + log P(film | great)); with EOS it loses."""
+    vocab = len(WORDS)
+    probs = torch.full((vocab, vocab), 1e-6)
+    probs[5, 6] = 0.9                       # ":"     -> "great"
+    probs[6, 7], probs[6, 2] = 0.9, 0.01    # "great" -> "film" / EOS
+    probs[7, 2] = 0.9                       # "film"  -> EOS
+    model = _Bigram((probs / probs.sum(1, keepdim=True)).log())
+    scores = score_labels(model, tokenizer, ["review: sentiment:"], ["great", "great film"])
+    logp = model.table
+    assert scores[0, 0].item() == pytest.approx((logp[5, 6] + logp[6, 2]).item(), abs=1e-5)
+    assert scores[0, 1].item() == pytest.approx((logp[5, 6] + logp[6, 7] + logp[7, 2]).item(), abs=1e-5)
+    assert scores[0].argmax().item() == 1
+
+
+def test_scoring_asks_the_output_layer_for_the_answer_positions_only(tokenizer):
+    """The memory bound: the lm_head sees (rows x (longest answer + 1)) positions, never the whole sequence -- the
+    old scoring computed full-vocabulary logits at every position of every row and copied them to the host."""
+    model = _tiny_llama()
+    seen = []
+    model.lm_head.register_forward_hook(lambda module, args, out: seen.append(args[0].shape))
+    prompts = ["<s> review: a b c d e great film plot sentiment:", "review: c sentiment:"]
+    scores = score_labels(model, tokenizer, prompts, ["great film", "dull"], batch_size=4)
+    longest = max(len(tokenizer(p + " great film", add_special_tokens=False)["input_ids"]) + 1 for p in prompts)
+    assert [tuple(shape) for shape in seen] == [(4, 3, 16)]     # 4 rows x (2 label tokens + EOS) x hidden
+    assert 3 < longest                                          # ... of rows up to `longest` tokens
+    # and the scores are those of each pair scored alone (padding and the other rows change nothing)
+    for i, prompt in enumerate(prompts):
+        alone = score_labels(model, tokenizer, [prompt], ["great film", "dull"], batch_size=1)
+        assert torch.allclose(alone, scores[i:i + 1], atol=1e-5)
 
 
 @pytest.mark.parametrize("build", ["tiny", "small"])

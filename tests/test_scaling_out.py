@@ -1,7 +1,8 @@
 """Lab 10's script under real launchers, on loopback: 2 processes (torchrun) and 2 nodes of 1 process (two torchrun
 launchers, node ranks 0 and 1) train to the same losses, step by step, as 1 process with accumulation 2 (the same
 global batch of 16); the ranks' data are disjoint and equal in size; a rank that fails (an error, or killed by a
-signal) stops the whole launch with a non-zero exit, no process left behind and the rendezvous port free again."""
+signal) stops the whole launch with a non-zero exit, no process left behind and the rendezvous port free again.
+What each rank holds of the parameters is recorded: all of them under DDP and ZeRO-2, half under ZeRO-3 (lab 10)."""
 
 import json
 import os
@@ -66,6 +67,8 @@ def test_two_processes_match_one_process_with_accumulation(single, tmp_path):
     assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
     seen = [json.loads((tmp_path / f"rank{r}.json").read_text())["example_ids"] for r in (0, 1)]
     assert len(seen[0]) == len(seen[1]) == 8 * record["steps"] and not set(seen[0]) & set(seen[1])
+    held = [json.loads((tmp_path / f"rank{r}.json").read_text())["local_parameters"] for r in (0, 1)]
+    assert held == [record["parameters"]] * 2   # DDP: every rank a full copy (the lab's FSDP/ZeRO-3 hold half)
     # smoke's budget is one epoch: together the ranks saw every training example once
     assert 16 * record["steps"] == record["train_examples"]
     assert set(seen[0]) | set(seen[1]) == set(range(record["train_examples"]))
@@ -131,14 +134,37 @@ def test_accelerate_launch_runs_the_same_two_processes(single, tmp_path):
     assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
 
 
-def test_fsdp_full_shard_on_cpu_trains_to_the_same_losses(single, tmp_path):
-    """FSDP (version 2, full shard: weights, gradients and optimizer states split across the ranks) runs on CPUs
-    with gloo here, and sharding changes where the states live, not the arithmetic."""
-    done = run(torchrun(tmp_path, free_port(), "--fsdp"), env())
-    assert done.returncode == 0, done.stderr[-3000:]
-    record = json.loads((tmp_path / "run.json").read_text())
-    assert record["fsdp"] and record["processes"] == 2
-    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
+def test_fsdp_is_refused_on_cpu_processes(tmp_path):
+    """accelerate 1.15 turns FSDP on only for GPU-type process groups; on CPU processes it drops the plugin and the
+    Trainer trains with DDP, to the same losses with nothing sharded. The script says so instead of pretending."""
+    done = run([sys.executable, SCRIPT, "--out", str(tmp_path), "--fsdp"], dict(env(), CUDA_VISIBLE_DEVICES=""), 120)
+    assert done.returncode == 2 and "--fsdp needs CUDA GPUs" in done.stderr, done.stderr[-2000:]
+
+
+def test_average_tokens_across_devices_doubles_a_classifier_gradient_on_two_processes(tmp_path, monkeypatch):
+    """Why the script sets average_tokens_across_devices=False: left on, transformers 5.23's compute_loss multiplies
+    the loss by the number of processes (meant for losses summed over tokens and divided by all ranks' tokens), and
+    training_step calls backward() on that loss: a per-batch mean's gradient comes out x2 on 2 processes."""
+    import torch
+    from accelerate import Accelerator
+    from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+
+    from labs_lib import models
+
+    model = AutoModelForSequenceClassification.from_pretrained(   # dropout off: training_step calls model.train()
+        models.model_path(models.TINY_BERT), num_labels=2, hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
+    inputs = {"input_ids": torch.tensor([[2, 5, 7, 3], [2, 9, 3, 0]]), "labels": torch.tensor([1, 0])}
+    model(**inputs).loss.backward()
+    plain = model.classifier.weight.grad.clone()
+    monkeypatch.setattr(Accelerator, "num_processes", property(lambda self: 2))   # as on 2 processes
+    for average, factor in ((True, 2), (False, 1)):
+        model.zero_grad()
+        trainer = Trainer(model=model, args=TrainingArguments(
+            output_dir=str(tmp_path), use_cpu=True, report_to="none", average_tokens_across_devices=average))
+        trainer.loss_is_scaled_for_ga = False   # as in the script
+        trainer.current_gradient_accumulation_steps = 1   # set by train(); one micro-batch per step here
+        trainer.training_step(model, dict(inputs), num_items_in_batch=torch.tensor(2))
+        torch.testing.assert_close(model.classifier.weight.grad, factor * plain)
 
 
 def test_deepspeed_zero2_on_cpu_trains_to_the_same_losses(single, tmp_path):
@@ -151,4 +177,27 @@ def test_deepspeed_zero2_on_cpu_trains_to_the_same_losses(single, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     record = json.loads((tmp_path / "run" / "run.json").read_text())
     assert (record["zero_stage"], record["processes"], record["global_batch"]) == (2, 2, 16)
+    held = [json.loads((tmp_path / "run" / f"rank{r}.json").read_text())["local_parameters"] for r in (0, 1)]
+    assert held == [record["parameters"]] * 2   # stage 2 shards gradients and optimizer states, not the weights
     assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
+
+
+def test_a_zero3_checkpoint_resumes_to_the_uninterrupted_losses(single, tmp_path):
+    """ZeRO-3 on 2 CPU processes saves at step 5 (each rank writes its own shard of the optimizer states) and stops
+    there, as if interrupted; a second launch resumes from that checkpoint, and steps 6-10 train to the losses of the
+    uninterrupted run (the same data order, optimizer moments and step count)."""
+    config = tmp_path / "ds_zero3.json"
+    config.write_text(json.dumps({"zero_optimization": {"stage": 3}, "train_micro_batch_size_per_gpu": "auto",
+                                  "gradient_accumulation_steps": "auto", "train_batch_size": "auto"}))
+    out = tmp_path / "run"
+    first = run(torchrun(out, free_port(), "--deepspeed", str(config), "--save-steps", "5", "--stop-after", "5"), env())
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert len(json.loads((out / "run.json").read_text())["losses"]) == 5
+    assert len(list((out / "trainer" / "checkpoint-5").rglob("*rank*optim_states.pt"))) == 2   # one shard per rank
+    second = run(torchrun(out, free_port(), "--deepspeed", str(config), "--resume"), env())
+    assert second.returncode == 0, second.stderr[-3000:]
+    record = json.loads((out / "run.json").read_text())
+    assert record["steps_taken"] == [6, 7, 8, 9, 10]   # resumed, not restarted
+    losses = record["losses"]   # steps 1-5 from the checkpoint's trainer state, 6-10 from this launch
+    assert len(losses) == len(single["losses"]) == 10
+    assert max(abs(a - b) for a, b in zip(losses, single["losses"])) < 1e-4
