@@ -300,15 +300,15 @@ LABS = {
             "ffn.lin2"], adapter_size=64, head_modules=["pre_classifier"], virtual_tokens=20,
             search_space=dict(learning_rate=[1e-4, 5e-3], lora_r=[4, 8, 16], lora_dropout=[0.0, 0.3]),
             search_grid=dict(learning_rate=[2.5e-4, 1.5e-3], lora_r=[4, 16], lora_dropout=[0.1]), search_reports=3,
-            search_repeats=2, search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=300,
+            search_repeats=1, search_top=2, search_seeds=3, switch_data=SUPPORT_TICKETS, switch_steps=300,
             latency_batch=32,
         ),
     },
     # Lab 09: a causal LM answers with the label's word. lora_targets: Llama-family attention projections.
     # draws: few-shot prompts drawn (one solved training example per class each), compared on the first draw_rows
     # validation rows (None: all); ppl_texts: documents for the forgetting check; qlora: the LoRA run again on a 4-bit
-    # (NF4) base with bitsandbytes; smoke accumulates (grad_accum=2) so CI runs that path; task: the instruction's first sentence (your data: your
-    # task, e.g. "Which team should answer this ticket?").
+    # (NF4) base with bitsandbytes; smoke accumulates (grad_accum=2) so CI runs that path; task: the instruction's
+    # first sentence (your data: your task, e.g. "Which team should answer this ticket?").
     # lora_r=None trains every weight: cpu's 4M-parameter scratch decoder, where LoRA stayed at chance on validation
     # and full fine-tuning reached .65 (benchmarks/causal_lm_cpu_candidates.py).
     "09_causal_lm": {
@@ -335,7 +335,7 @@ LABS = {
         "smoke": dict(model=TINY_BERT, data=REVIEWS, train_size=160, eval_size=32, columns=None,   # steps: 10 x 16 =
                       split="stratified 70/15/15", max_length=64, steps=10, lr=1e-3, seed=42),  # one epoch of 160
         "cpu": dict(model=MINILM, data=REVIEWS, train_size=800, eval_size=100, columns=None,
-                    split="stratified 70/15/15", max_length=64, steps=30, lr=1e-4, seed=42),
+                    split="stratified 70/15/15", max_length=64, steps=50, lr=2e-4, seed=42),  # one epoch of 800
         "full": dict(model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=8000,
                      eval_size=1000, columns=None, split="stratified 70/15/15", max_length=128, steps=60, lr=5e-5,
                      seed=42),
