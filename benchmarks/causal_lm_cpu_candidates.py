@@ -49,6 +49,15 @@ validation / 200 test reviews, 800 x 3:
 | scratch:llama-4x256 | full fine-tuning, lr 1e-3 | 95 | 6.49 -> 0.05 | .65 | .635 | .635 (0%) |
 | scratch:llama-4x256 | LoRA r 8 q v, lr 2e-3 | 74 | 9.52 -> 2.21 | .50 | .50 | .00 (100%) |
 
+2026-12-07, label scoring now including the EOS after the label (lab 09's scoring since), 800 x 3, 200 / 200:
+
+| candidate | method | train s | loss | val scored | test scored | test generated (invalid) |
+|---|---|---|---|---|---|---|
+| scratch:llama-4x256 | LoRA r 16 every Linear, lr 2e-2 (10x the rate above) | 243 | 6.19 -> 3.53 (flat from epoch 1) | .50 | .50 | .00 (100%) |
+
+(run beside the test suite, so its seconds are slow). A ten times larger rate does not rescue the adapters: the loss
+stops at 3.5 and every answer is invalid.
+
 Chosen on validation for lab 09's `cpu` row: the scratch Llama with full fine-tuning (`lora_r=None`, lr 1e-3,
 3 epochs, 800 training reviews). The prompt's wording alone moved it from .71 to .65 on validation: a model this
 small is sensitive to it.
