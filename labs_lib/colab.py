@@ -28,7 +28,7 @@ PACKAGES = {  # per lab, beyond Colab's own packages (torch, numpy, pandas, scik
     "07_honest_evaluation": BASE,
     "08_peft_and_search": BASE + ["optuna"],
     "09_causal_lm": BASE + ["trl", "bitsandbytes"],
-    "10_scaling_out": BASE + ["deepspeed"],
+    "10_scaling_out": BASE + ["deepspeed", "lightning"],
 }
 MIN_TORCH = (2, 6)   # transformers 5 needs torch >= 2.6 (and loads .bin weights only with it)
 

@@ -27,6 +27,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def build(profile=None):
+    """What every launch builds the same way (scripts/train_classifier_lightning.py too): the profile's settings, its
+    training reviews tokenized, each row numbered (``example_id``), and the model, seeded, with every dropout off.
+    -> (cfg, tokenizer, train, model)"""
+    import labs_lib   # first: it quiets libraries that talk while they load
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, set_seed
+
+    from labs_lib import data, models
+
+    cfg = labs_lib.lab_config("10_scaling_out", profile)
+    raw, report = data.load(cfg, "classification", seed=cfg.seed)
+    model_id = models.model_path(cfg.model)
+    tokenizer = AutoTokenizer.from_pretrained(model_id)
+    train = raw["train"].map(lambda b: tokenizer(b["text"], truncation=True, max_length=cfg.max_length),
+                             batched=True, remove_columns=["text"])
+    train = train.add_column("example_id", list(range(len(train))))
+    set_seed(cfg.seed)
+    config = AutoConfig.from_pretrained(model_id, num_labels=len(report.labels))
+    for name, value in config.to_dict().items():   # every dropout off (BERT and DistilBERT name them differently)
+        if "dropout" in name and isinstance(value, float):
+            setattr(config, name, 0.0)
+    return cfg, tokenizer, train, AutoModelForSequenceClassification.from_pretrained(model_id, config=config)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for run.json and rank<r>.json")
@@ -56,29 +80,14 @@ def main() -> int:
     if args.fsdp and not torch.cuda.is_available():   # accelerate 1.15 turns FSDP on only for GPU-type process groups
         parser.error("--fsdp needs CUDA GPUs: on CPU processes accelerate drops the FSDP plugin and the Trainer "
                      "trains with DDP, every rank holding every parameter (use --deepspeed for sharding on CPUs)")
-    from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
-                              Trainer, TrainerCallback, TrainingArguments, set_seed)
-
-    from labs_lib import data, models
+    from transformers import DataCollatorWithPadding, Trainer, TrainerCallback, TrainingArguments
 
     rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
     nodes = int(os.environ.get("GROUP_WORLD_SIZE", os.environ.get("LABS_NODES", 1)))
     rt = labs_lib.runtime.setup()   # CUDA where there is a GPU (each rank its own), else CPU
-    cfg = labs_lib.lab_config("10_scaling_out", args.profile)
+    cfg, tokenizer, train, model = build(args.profile)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    raw, report = data.load(cfg, "classification", seed=cfg.seed)
-    model_id = models.model_path(cfg.model)
-    tokenizer = AutoTokenizer.from_pretrained(model_id)
-    train = raw["train"].map(lambda b: tokenizer(b["text"], truncation=True, max_length=cfg.max_length),
-                             batched=True, remove_columns=["text"])
-    train = train.add_column("example_id", list(range(len(train))))
-    set_seed(cfg.seed)
-    config = AutoConfig.from_pretrained(model_id, num_labels=len(report.labels))
-    for name, value in config.to_dict().items():   # every dropout off (BERT and DistilBERT name them differently)
-        if "dropout" in name and isinstance(value, float):
-            setattr(config, name, 0.0)
-    model = AutoModelForSequenceClassification.from_pretrained(model_id, config=config)
     parameters = sum(p.numel() for p in model.parameters())
 
     seen, stepped = [], []   # the examples this rank trained on; the optimizer steps this launch took

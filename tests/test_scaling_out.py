@@ -2,7 +2,8 @@
 launchers, node ranks 0 and 1) train to the same losses, step by step, as 1 process with accumulation 2 (the same
 global batch of 16); the ranks' data are disjoint and equal in size; a rank that fails (an error, or killed by a
 signal) stops the whole launch with a non-zero exit, no process left behind and the rendezvous port free again.
-What each rank holds of the parameters is recorded: all of them under DDP and ZeRO-2, half under ZeRO-3 (lab 10)."""
+What each rank holds of the parameters is recorded: all of them under DDP and ZeRO-2, half under ZeRO-3 (lab 10).
+The Lightning version of the script, under torchrun, trains to the same losses."""
 
 import json
 import os
@@ -201,3 +202,15 @@ def test_a_zero3_checkpoint_resumes_to_the_uninterrupted_losses(single, tmp_path
     losses = record["losses"]   # steps 1-5 from the checkpoint's trainer state, 6-10 from this launch
     assert len(losses) == len(single["losses"]) == 10
     assert max(abs(a - b) for a, b in zip(losses, single["losses"])) < 1e-4
+
+
+def test_lightning_under_torchrun_trains_like_the_trainer_with_accumulation(single, tmp_path):
+    """scripts/train_classifier_lightning.py started by torchrun (lab 10 lets Lightning start its own processes):
+    Lightning joins torchrun's 2 processes and trains to the losses of the Trainer's 1 process with accumulation 2."""
+    done = run([TORCHRUN, "--nproc_per_node", "2", "--master_addr", "127.0.0.1", "--master_port", str(free_port()),
+                str(ROOT / "scripts" / "train_classifier_lightning.py"), "--out", str(tmp_path), "--devices", "2"],
+               dict(env(), CUDA_VISIBLE_DEVICES=""))
+    assert done.returncode == 0, done.stderr[-3000:]
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert (record["launcher"], record["processes"], record["global_batch"]) == ("torchrun", 2, 16)
+    assert max(abs(a - b) for a, b in zip(record["losses"], single["losses"])) < 1e-4
