@@ -60,7 +60,8 @@ def qlora_state_bytes(parameters: int, lora_parameters: int, unquantized: int = 
     4 + 4 + 8 bytes each."""
     if not 0 <= unquantized <= parameters or lora_parameters < 0:
         raise ValueError("need 0 <= unquantized <= parameters and lora_parameters >= 0")
-    return (parameters - unquantized) * (bits + constant_bits) / 8 + unquantized * 2 + lora_parameters * 16
+    adapters = lora_parameters * sum(SCHEMES["fp32"].values())   # trained like any fp32 weight
+    return (parameters - unquantized) * (bits + constant_bits) / 8 + unquantized * 2 + adapters
 
 
 def full_model_shapes() -> dict:

@@ -22,6 +22,23 @@ def tiny():
     return models.build_tiny_bert()
 
 
+def _train_one_step(model, rows, tmp_path, batch, accum, fix, grad_of, collator=None):
+    """One optimizer step of `batch` x `accum` at learning rate 0: the logged loss and `grad_of`'s gradient."""
+    args = TrainingArguments(output_dir=str(tmp_path), per_device_train_batch_size=batch,
+                             gradient_accumulation_steps=accum, max_steps=1, learning_rate=0.0, logging_steps=1,
+                             max_grad_norm=0.0, report_to="none", disable_tqdm=True, seed=0, data_seed=0,
+                             dataloader_pin_memory=False)
+    trainer = Trainer(model=model, args=args, train_dataset=rows, data_collator=collator)
+    if fix:
+        trainer.loss_is_scaled_for_ga = False   # lab 01's line: right for a per-batch mean, wrong for an LM's loss
+    grads = {}
+    for name, p in model.named_parameters():   # keep each parameter's gradient as it is before the step
+        p.register_hook(lambda g, name=name: grads.__setitem__(name, grads.get(name, 0) + g.detach().clone()))
+    trainer.train()
+    loss = next(h["loss"] for h in trainer.state.log_history if "loss" in h)
+    return loss, grads[grad_of]
+
+
 def _first_step(path, tmp_path, batch, accum, fix):
     torch.manual_seed(0)
     model = AutoModelForSequenceClassification.from_pretrained(   # no dropout: both runs see the same net
@@ -29,19 +46,7 @@ def _first_step(path, tmp_path, batch, accum, fix):
     rng = np.random.default_rng(0)
     rows = Dataset.from_dict({"input_ids": rng.integers(5, 500, (16, 12)).tolist(),
                               "attention_mask": np.ones((16, 12), int).tolist(), "labels": [0, 1] * 8})
-    args = TrainingArguments(output_dir=str(tmp_path), per_device_train_batch_size=batch,
-                             gradient_accumulation_steps=accum, max_steps=1, learning_rate=0.0, logging_steps=1,
-                             max_grad_norm=0.0, report_to="none", disable_tqdm=True, seed=0, data_seed=0,
-                             dataloader_pin_memory=False)
-    trainer = Trainer(model=model, args=args, train_dataset=rows)
-    if fix:
-        trainer.loss_is_scaled_for_ga = False   # the lab's line: BERT's loss is a per-batch mean, divide it
-    grads = {}
-    for name, p in model.named_parameters():   # keep each parameter's gradient as it is before the step
-        p.register_hook(lambda g, name=name: grads.__setitem__(name, grads.get(name, 0) + g.detach().clone()))
-    trainer.train()
-    loss = next(h["loss"] for h in trainer.state.log_history if "loss" in h)
-    return loss, grads["classifier.weight"]
+    return _train_one_step(model, rows, tmp_path, batch, accum, fix, "classifier.weight")
 
 
 def test_without_the_fix_accumulating_two_batches_doubles_the_logged_loss_and_the_gradient(tiny, tmp_path):
@@ -91,20 +96,9 @@ def _causal_first_step(path, tmp_path, batch, accum, override):
     tokenizer = PreTrainedTokenizerFast.from_pretrained(path)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
-    args = TrainingArguments(output_dir=str(tmp_path), per_device_train_batch_size=batch,
-                             gradient_accumulation_steps=accum, max_steps=1, learning_rate=0.0, logging_steps=1,
-                             max_grad_norm=0.0, report_to="none", disable_tqdm=True, seed=0, data_seed=0,
-                             dataloader_pin_memory=False)
-    trainer = Trainer(model=model, args=args, train_dataset=_causal_rows(path),
-                      data_collator=DataCollatorForSeq2Seq(tokenizer, label_pad_token_id=-100))
-    if override:
-        trainer.loss_is_scaled_for_ga = False   # lab 09's old line: wrong for this loss
-    grads = {}
-    for name, p in model.named_parameters():
-        p.register_hook(lambda g, name=name: grads.__setitem__(name, grads.get(name, 0) + g.detach().clone()))
-    trainer.train()
-    loss = next(h["loss"] for h in trainer.state.log_history if "loss" in h)
-    return loss, grads["model.layers.0.self_attn.q_proj.weight"]
+    return _train_one_step(model, _causal_rows(path), tmp_path, batch, accum, override,
+                           "model.layers.0.self_attn.q_proj.weight",
+                           collator=DataCollatorForSeq2Seq(tokenizer, label_pad_token_id=-100))
 
 
 def _token_mean_loss(path):
