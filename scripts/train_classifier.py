@@ -51,6 +51,16 @@ def build(profile=None):
     return cfg, tokenizer, train, AutoModelForSequenceClassification.from_pretrained(model_id, config=config)
 
 
+def write_rank_record(out: Path, rank: int, seen: list, trained: int, local_parameters: int) -> float:
+    """<out>/rank<r>.json: the ids of the examples this rank trained on (the loader prepares a batch ahead: those are
+    not counted), its largest resident set and the parameter elements it holds. -> that peak, in MB."""
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen[:trained],
+                                                      "prepared_ahead": len(seen) - trained,
+                                                      "peak_memory_mb": peak_mb, "local_parameters": local_parameters}))
+    return peak_mb
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for run.json and rank<r>.json")
@@ -132,15 +142,11 @@ def main() -> int:
     start = time.perf_counter()
     trainer.train(resume_from_checkpoint=args.resume or None)   # True: the newest checkpoint-<step> folder
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # this process's largest resident set
     # what this rank holds of the parameters: a DeepSpeed ZeRO-3 parameter keeps its partition in `ds_tensor`,
     # an FSDP2 parameter is a DTensor whose local part is its shard; under DDP each rank holds whole tensors
     local = sum(p.ds_tensor.numel() if hasattr(p, "ds_tensor") else p.to_local().numel()
                 if hasattr(p, "to_local") else p.numel() for p in model.parameters())
-    trained = steps * args.per_device_batch * args.accumulation   # the loader prepares a batch ahead: not trained on
-    (out / f"rank{rank}.json").write_text(json.dumps({"rank": rank, "example_ids": seen[:trained],
-                                                      "prepared_ahead": len(seen) - trained,
-                                                      "peak_memory_mb": peak_mb, "local_parameters": local}))
+    peak_mb = write_rank_record(out, rank, seen, steps * args.per_device_batch * args.accumulation, local)
     if rank == 0:
         global_batch = args.per_device_batch * args.accumulation * world
         losses = [h["loss"] for h in trainer.state.log_history if "loss" in h]

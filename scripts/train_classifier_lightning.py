@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
-from train_classifier import build  # noqa: E402  (the script beside this one)
+from train_classifier import build, write_rank_record  # noqa: E402  (the script beside this one)
 
 
 def main() -> int:
@@ -93,11 +92,8 @@ def main() -> int:
 
     rank, world = trainer.global_rank, trainer.world_size
     global_batch = args.per_device_batch * args.accumulation * world
-    trained = steps * args.per_device_batch * args.accumulation   # the loader may prepare a batch ahead
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    (out / f"rank{rank}.json").write_text(json.dumps({
-        "rank": rank, "example_ids": seen[:trained], "prepared_ahead": len(seen) - trained, "peak_memory_mb": peak_mb,
-        "local_parameters": sum(p.numel() for p in model.parameters())}))
+    peak_mb = write_rank_record(out, rank, seen, steps * args.per_device_batch * args.accumulation,
+                                sum(p.numel() for p in model.parameters()))
     trainer.strategy.barrier()   # every rank's record is written before rank 0 writes the run's and exits
     if rank == 0:
         losses = torch.stack(module.losses).view(-1, args.accumulation).mean(1).tolist()   # one per optimizer step
