@@ -3,7 +3,7 @@
 No pretrained causal LM ships offline, so the candidates are
   - ``scratch:llama-4x256``: a 4-layer Llama (hidden 256, 8,000-piece tokenizer from the project's text) pretrained
     here as a causal LM on the project's own text (training splits) for a fixed number of steps
-    (labs_lib.models.build_small_llama; the build's time is printed);
+    (labs_lib.builders.build_small_llama; the build's time is printed);
   - ``minilm-as-decoder``: the packaged all-MiniLM-L6-v2 loaded as a decoder (``BertLMHeadModel``,
     ``is_decoder=True``: causal attention; its LM head's transform starts random, tied to the word embeddings), with
     a plain chat template written on its uncased vocabulary ("user: ... [SEP] assistant:").

@@ -3,7 +3,7 @@ parameters, for the published shapes of the `full` models (built on the meta dev
 
 Activations (batch x sequence length) come on top and are not counted, so these are LOWER bounds; a T4 has ~14.7 GiB
 usable and no bf16. The Trainer's fp16/bf16 is autocast over fp32 weights and gradients, so in every precision the
-labs run the states are fp32's: 4 bytes per weight, 4 per gradient, 8 for Adam's two moments (labs_lib.scaling,
+labs run the states are fp32's: 4 bytes per weight, 4 per gradient, 8 for Adam's two moments (labs_lib.labs.lab10_scaling_out,
 scheme "autocast"; DeepSpeed's 16-bit weights would split the same 16 bytes as 2 + 2 + 12). Counts
 are what transformers builds from these configurations (for FLAN-T5-base, transformers 5.23 ties lm_head to the
 shared embeddings even with tie_word_embeddings=False, so it counts 223 M where the model card says 248 M).
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from labs_lib.scaling import bytes_per_parameter, full_model_shapes, parameter_count  # noqa: E402
+from labs_lib.labs.lab10_scaling_out import bytes_per_parameter, full_model_shapes, parameter_count  # noqa: E402
 
 GIB = 1024 ** 3
 

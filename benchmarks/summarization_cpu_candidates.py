@@ -2,7 +2,7 @@
 
 No pretrained seq2seq model can be had offline, so the candidates are
   - ``scratch:t5-3x256``: a small T5 (3+3 layers, d_model 256) with random weights and a tokenizer built from the project's data
-    (labs_lib.models.build_t5), trained from scratch;
+    (labs_lib.builders.build_t5), trained from scratch;
   - ``minilm2minilm``: an ``EncoderDecoderModel`` warm-started from the packaged all-MiniLM-L6-v2 (encoder and
     decoder both start from its weights; the decoder's cross-attention starts random).
 Each is fully fine-tuned on each task of the lab (dialogue, document) for the same wall-clock budget, then
@@ -43,8 +43,8 @@ import torch  # noqa: E402
 from transformers import (AutoModelForSeq2SeqLM, AutoTokenizer, DataCollatorForSeq2Seq, EncoderDecoderModel,  # noqa: E402
                           PrinterCallback, Seq2SeqTrainer, Seq2SeqTrainingArguments, TrainerCallback, set_seed)
 
-from labs_lib import metrics, models, summaries  # noqa: E402
-from labs_lib.profiles import DIALOGUES, DOCUMENTS, MINILM, SMALL_T5  # noqa: E402
+from labs_lib import metrics, models, runtime, summaries  # noqa: E402
+from labs_lib.sources import DIALOGUES, DOCUMENTS, MINILM, SMALL_T5  # noqa: E402
 
 PROMPTS = {"dialogue": "Summarize the following conversation.\n\n{text}\n\nSummary:",  # as in the lab
            "document": "Summarize the following article.\n\n{text}\n\nSummary:"}
@@ -123,7 +123,7 @@ def main():
     parser.add_argument("--candidates", nargs="+", default=list(LEARNING_RATES), choices=list(LEARNING_RATES))
     parser.add_argument("--tasks", nargs="+", default=list(summaries.TASKS))
     args = parser.parse_args()
-    models.quiet_logs()
+    runtime.quiet_logs()
     torch.manual_seed(0)
     rows = []
     for candidate in args.candidates:

@@ -27,6 +27,7 @@ import logging
 logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
 
 from labs_lib import runtime  # noqa: E402,F401
-from labs_lib.profiles import PROFILES, lab_config, resolve_profile, show_config  # noqa: E402,F401
+from labs_lib.labs import lab_config, show_config  # noqa: E402,F401
+from labs_lib.profiles import PROFILES, resolve_profile  # noqa: E402,F401
 
 __version__ = "0.1.0"

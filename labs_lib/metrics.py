@@ -123,19 +123,6 @@ def collapsed(y_pred, label_names, share: float = 0.95) -> str | None:
     return label_names[top] if counts[top] >= share * len(y_pred) else None
 
 
-def pareto_front(table, cost: str, score: str) -> list:
-    """Rows of ``table`` (a DataFrame indexed by method) that no other row beats on both: lower-or-equal ``cost``
-    and higher-or-equal ``score``, one of them strictly (lab 08's accuracy vs trainable parameters). Cheapest first."""
-    front = []
-    for name, row in table.iterrows():
-        others = table.drop(index=name)
-        dominated = ((others[cost] <= row[cost]) & (others[score] >= row[score])
-                     & ((others[cost] < row[cost]) | (others[score] > row[score]))).any()
-        if not dominated:
-            front.append(name)
-    return sorted(front, key=lambda n: table.loc[n, cost])
-
-
 # Our score name -> (Hugging Face `evaluate` metric, its compute() options, the key of its answer). The labs score with
 # the libraries directly: `evaluate.load(name)` fetches the metric's script from the hub at run time, so it fails
 # offline and breaks when a script moves. In the `full` profile (Colab, online) each lab computes its scores again

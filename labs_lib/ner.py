@@ -9,7 +9,7 @@ import json
 import random
 from pathlib import Path
 
-from labs_lib.data import (SPLIT_NAMES, DataError, DataReport, _looks_like_hub_id, load_hub_dataset, parse_split,
+from labs_lib.reading import (SPLIT_NAMES, DataError, DataReport, looks_like_hub_id, load_hub_dataset, parse_split,
                            resolve_path)
 
 SUFFIXES = (".conll", ".txt", ".tsv", ".jsonl")
@@ -84,12 +84,6 @@ def check_bio(sentences, where: str = "data") -> None:
             previous = tag
 
 
-def tag_names(sentences) -> list[str]:
-    """The label list: O first, then B-/I- for each entity type in alphabetical order."""
-    types = sorted({tag[2:] for _, tags in sentences for tag in tags if tag != "O"})
-    return ["O"] + [f"{prefix}-{kind}" for kind in types for prefix in ("B", "I")]
-
-
 def _read_file(path: Path, columns) -> list:
     if path.suffix.lower() == ".jsonl":
         return read_tagged_jsonl(path, columns)
@@ -126,6 +120,12 @@ def _read_hub(source: str) -> dict:
     return splits
 
 
+def tag_names(sentences) -> list[str]:
+    """The label list: O first, then B-/I- for each entity type in alphabetical order."""
+    types = sorted({tag[2:] for _, tags in sentences for tag in tags if tag != "O"})
+    return ["O"] + [f"{prefix}-{kind}" for kind in types for prefix in ("B", "I")]
+
+
 def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
              eval_size: int | None = None, seed: int = 0, split: str = "random 70/15/15", sizes: dict | None = None,
              report: DataReport | None = None):
@@ -139,7 +139,7 @@ def load_ner(source: str, columns: dict[str, str] | None = None, train_size: int
     report = report or DataReport(str(source), "ner")
     report.split = "as given by the source's splits"
     path = resolve_path(source)
-    if path is None and _looks_like_hub_id(source):
+    if path is None and looks_like_hub_id(source):
         splits = _read_hub(source)
     elif path is None:
         raise DataError(f"{source}: no such file or folder.")
@@ -201,33 +201,3 @@ def _to_datasets(splits, names, sizes, seed, report):
     return DatasetDict(out)
 
 
-def entity_spans(tokens, tags) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each entity in a BIO-tagged sentence; ``end`` is exclusive."""
-    spans, start, kind = [], None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
-            spans.append((start, i, kind))
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, tag[2:]
-    return spans
-
-
-def align_labels(word_ids, word_labels, label_names, label_all_subtokens: bool = False) -> list[int]:
-    """Taught in lab 05, section 2 (written out there with a comment per branch). Word-level tag ids -> one label
-    per sub-token: -100 for special tokens; the first sub-token of a word gets
-    the word's tag; the rest get -100 (ignored by the loss), or with ``label_all_subtokens`` the word's tag with
-    B- turned into I- (a word continues its own entity)."""
-    labels, previous = [], None
-    for word in word_ids:
-        if word is None:
-            labels.append(-100)
-        elif word != previous:
-            labels.append(word_labels[word])
-        elif label_all_subtokens:
-            name = label_names[word_labels[word]]
-            labels.append(label_names.index("I-" + name[2:]) if name.startswith("B-") else word_labels[word])
-        else:
-            labels.append(-100)
-        previous = word
-    return labels

@@ -1,7 +1,10 @@
 """Where and how a lab runs, decided once: the device, the precision (bf16 / fp16 / fp32) and quiet logging.
 
-``rt = runtime.setup()`` in a lab's first code cell; ``TrainingArguments(..., bf16=rt.bf16, fp16=rt.fp16,
-dataloader_pin_memory=rt.cuda, disable_tqdm=not rt.progress)``, ``model.to(rt.device)``.
+``rt = runtime.setup()`` in a lab's first code cell; ``model.to(rt.device)``. Lab 01 writes the Trainer's set-up out
+in the open (``TrainingArguments(..., bf16=rt.bf16, fp16=rt.fp16, dataloader_pin_memory=rt.cuda, report_to="none",
+disable_tqdm=not rt.progress)``, ``trainer.remove_callback(PrinterCallback)``, ``trainer.loss_is_scaled_for_ga``);
+the later labs make the same set-up with two calls, ``rt.args(**lesson)`` and ``rt.trainer(Trainer, args, ...)``, so
+their cells show only what the lesson chooses.
 """
 
 from __future__ import annotations
@@ -22,6 +25,29 @@ class Runtime:
     @property
     def precision(self) -> str:
         return "bf16" if self.bf16 else "fp16" if self.fp16 else "fp32"
+
+    def args(self, args_class=None, **lesson):
+        """Training arguments (``args_class``: TrainingArguments by default; Seq2SeqTrainingArguments, trl's
+        SFTConfig, ...) with the plumbing every lab sets alike, as lab 01 writes it out: the runtime's precision,
+        pinned memory on a GPU only, no experiment tracker, no progress bar when $LABS_PROGRESS=0. ``lesson``: what
+        the lab chooses (rates, batch sizes, schedule, evaluation); it may override the plumbing too."""
+        if args_class is None:
+            from transformers import TrainingArguments as args_class
+        plumbing = dict(bf16=self.bf16, fp16=self.fp16, dataloader_pin_memory=self.cuda, report_to="none",
+                        disable_tqdm=not self.progress)
+        return args_class(**{**plumbing, **lesson})
+
+    def trainer(self, trainer_class, args, per_batch_mean_loss: bool = False, **kwargs):
+        """``trainer_class(args=args, **kwargs)`` without the log dict it prints per logging step (the labs plot the
+        losses). ``per_batch_mean_loss=True`` for a model whose loss is a mean over its batch (a classification head,
+        T5): the Trainer then divides it by the accumulation steps (lab 01, section on gradient accumulation)."""
+        from transformers import PrinterCallback
+
+        trainer = trainer_class(args=args, **kwargs)
+        trainer.remove_callback(PrinterCallback)
+        if per_batch_mean_loss:
+            trainer.loss_is_scaled_for_ga = False
+        return trainer
 
     def __str__(self) -> str:
         return f"device: {self.device} | precision: {self.precision} | progress: {'on' if self.progress else 'off'}"

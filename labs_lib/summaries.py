@@ -8,38 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from labs_lib.data import (DataError, DataReport, _looks_like_hub_id, check_text, load_hub_dataset, parse_split,
+from labs_lib.reading import (DataError, DataReport, looks_like_hub_id, check_text, load_hub_dataset, parse_split,
                            read_splits, rename_columns, resolve_path, sampled_datasets)
-from labs_lib.text import split_sentences
 
-TASKS = ("dialogue", "document")
-
-
-def lead_n(text: str, n: int, task: str) -> str:
-    """The extractive baseline: the first ``n`` turns of a dialogue (lines) or sentences of a document."""
-    if task not in TASKS:
-        raise ValueError(f"Unknown task {task!r}; use one of {TASKS}.")
-    units = [line.strip() for line in str(text).splitlines() if line.strip()] if task == "dialogue" \
-        else split_sentences(text)
-    return "\n".join(units[:n])
-
-
-def per_task(option, name: str, tasks) -> dict:
-    """Check a per-task parameter (``data_path``, ``columns``): None, or a dict keyed by task names."""
-    if option is None:
-        return {}
-    if not isinstance(option, dict) or set(option) - set(TASKS):
-        raise DataError(f"{name} is set per task, e.g. {name}={{'dialogue': ...}}; got {option!r}. "
-                        f"Task names: {list(TASKS)}.")
-    if name == "columns":
-        bad = [task for task, mapping in option.items() if mapping is not None and not isinstance(mapping, dict)]
-        if bad:
-            raise DataError(f"columns[{bad[0]!r}] must map the lab's names to yours, e.g. "
-                            f"columns={{'{bad[0]}': {{'{bad[0]}': 'transcript', 'summary': 'notes'}}}}.")
-    unknown = [t for t in option if t not in tasks]
-    if unknown:
-        raise DataError(f"{name} names task(s) {unknown} that are not in tasks={list(tasks)}.")
-    return option
+TASKS = ("dialogue", "document")   # a task names its input column
 
 
 def load_summaries(source: str, task: str, columns: dict[str, str] | None = None, train_size: int | None = None,
@@ -61,7 +33,7 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
     report = report or DataReport(str(source), "summaries")
     sizes = sizes or {"train": ("train_size", train_size), "validation": ("eval_size", eval_size),
                       "test": ("eval_size", eval_size)}
-    if resolve_path(source) is None and _looks_like_hub_id(source):
+    if resolve_path(source) is None and looks_like_hub_id(source):
         # streamed: CNN/DailyMail's train split alone is 287k articles (~0.8 GB); only the rows used are read
         ds = load_hub_dataset(source, config=hub_config, streaming=True)
         frames = {}
@@ -92,6 +64,7 @@ def load_summaries(source: str, task: str, columns: dict[str, str] | None = None
         n_val, n_test = max(1, round(shares[1] * len(shuffled))), max(1, round(shares[2] * len(shuffled)))
         frames = {"validation": shuffled[:n_val], "test": shuffled[n_val:n_val + n_test],
                   "train": shuffled[n_val + n_test:]}
+
         report.split = f"{split} (seed {seed})"
     elif "validation" not in frames:
         validation = frames["train"].sample(frac=0.1, random_state=seed)

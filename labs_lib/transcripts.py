@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from labs_lib.data import DataError, DataReport, _carve, check_text, parse_split, read_splits, rename_columns
+from labs_lib.reading import DataError, DataReport, carve, check_text, parse_split, read_splits, rename_columns
 
 GIVEN_SPLIT = "_split"   # the split a row's file names, for a folder with train.* / test.* (validation.*)
 ORDERED_LABELS = (("Low", "Medium", "High"), ("low", "medium", "high"), ("L", "M", "H"))
@@ -224,7 +224,7 @@ def carve_validation(train: pd.DataFrame, group: str | None, stratify: str | Non
     from sklearn.model_selection import StratifiedGroupKFold, train_test_split
 
     if group is None:   # the classification labs' carve (stratified by label, a named error on too-rare classes)
-        return _carve(train, seed) if stratify else tuple(train_test_split(train, test_size=0.15, random_state=seed))
+        return carve(train, seed) if stratify else tuple(train_test_split(train, test_size=0.15, random_state=seed))
     y = train[stratify] if stratify else pd.Series(np.zeros(len(train)), index=train.index)
     if train[group].nunique() < 7:
         raise DataError(f"only {train[group].nunique()} distinct {group!r} values in your train file; carving a "
@@ -235,25 +235,6 @@ def carve_validation(train: pd.DataFrame, group: str | None, stratify: str | Non
 
 # ---------------------------------------------------------------- windows
 
-def token_windows(tokenizer, texts, window: int, stride: int, max_windows: int | None = None):
-    """Cut each text into windows of ``window`` tokens (special tokens included) that overlap by ``stride`` tokens,
-    with the tokenizer's own overflow support. Returns the encoding (input_ids, attention_mask, ...) plus
-    ``doc`` (which text each window came from). ``max_windows`` keeps at most that many per text: the middle
-    window of each of ``max_windows`` equal stretches (so 2 of 10 are windows 2 and 7, not the first and the last,
-    which in a transcript hold the header and the goodbyes). Taught in lab 06, section 4 (written out there)."""
-    encoded = tokenizer(list(texts), max_length=window, stride=stride, truncation=True,
-                        return_overflowing_tokens=True)
-    doc = list(encoded.pop("overflow_to_sample_mapping"))
-    keep = list(range(len(doc)))
-    if max_windows:
-        keep = []
-        for d in sorted(set(doc)):
-            rows = [i for i, x in enumerate(doc) if x == d]
-            keep += spread(rows, max_windows)
-    out = {key: [values[i] for i in keep] for key, values in encoded.items()}
-    out["doc"] = [doc[i] for i in keep]
-    return out
-
 
 def spread(items: list, k: int | None) -> list:
     """At most ``k`` of ``items``, evenly spread: the middle one of each of k equal stretches (None: all)."""
@@ -262,54 +243,7 @@ def spread(items: list, k: int | None) -> list:
     return [items[int((j + 0.5) * len(items) / k)] for j in range(k)]
 
 
-def windows_needed(n_tokens: int, window: int, stride: int) -> int:
-    """How many windows of ``window`` content tokens, each overlapping the previous by ``stride``, cover n tokens."""
-    if n_tokens <= window:
-        return 1
-    step = window - stride
-    return 1 + -(-(n_tokens - window) // step)  # ceil
-
-
 # ---------------------------------------------------------------- aggregation
-
-def aggregate(out, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
-    """Per-window predictions -> one per document: class probabilities (windows x classes) by ``mean`` (average the
-    probabilities, then the likeliest class) or ``vote`` (each window's likeliest class counts once; a tie goes to
-    the higher mean probability); scores (one per window) by ``mean`` or ``median``. Returns (document ids in sorted
-    order, one prediction per document). Taught in lab 06, section 5.4 (written out there)."""
-    out, doc = np.asarray(out, dtype=float), np.asarray(doc)
-    classes = out.ndim == 2
-    allowed = ("mean", "vote") if classes else ("mean", "median")
-    if how not in allowed:
-        raise ValueError(f"how={how!r}; use {allowed[0]!r} or {allowed[1]!r}.")
-    docs = np.unique(doc)
-    per_doc = []
-    for d in docs:
-        mine = out[doc == d]
-        if classes and how == "mean":
-            per_doc.append(int(mine.mean(axis=0).argmax()))
-        elif classes:
-            votes = np.bincount(mine.argmax(axis=1), minlength=mine.shape[1])
-            tied = np.flatnonzero(votes == votes.max())
-            per_doc.append(int(tied[mine.mean(axis=0)[tied].argmax()]))
-        elif how == "mean":
-            per_doc.append(mine.mean())
-        else:
-            per_doc.append(np.median(mine))
-    return docs, np.array(per_doc)
-
-
-def aggregate_probabilities(probs, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
-    """``aggregate`` for per-window class probabilities (``mean`` or ``vote``)."""
-    probs = np.asarray(probs, dtype=float)
-    if probs.ndim != 2:
-        raise ValueError(f"probabilities must be windows x classes; got shape {probs.shape}.")
-    return aggregate(probs, doc, how)
-
-
-def aggregate_scores(scores, doc, how: str = "mean") -> tuple[np.ndarray, np.ndarray]:
-    """``aggregate`` for per-window predicted scores (``mean`` or ``median``)."""
-    return aggregate(np.asarray(scores, dtype=float).reshape(-1), doc, how)
 
 
 # ---------------------------------------------------------------- baseline and hierarchical models (labs 06-07)
@@ -328,22 +262,6 @@ def linear_model(task: str):
     from sklearn.linear_model import LogisticRegression, Ridge
 
     return LogisticRegression(C=10, max_iter=2000) if task == "classification" else Ridge(alpha=1.0)
-
-
-def minute_segments(text: str) -> list[tuple[int, str]]:
-    """A timestamped transcript -> (minute, text) per minute of speech that has any: every line from a timestamp
-    ("[00:12:05]", "(12:05)") up to the next one goes to that timestamp's minute; untimed lines stay with the line
-    before them; text before the first timestamp (the header) is dropped. [] when the text has no timestamp. The text
-    is left raw: clean each segment as the whole transcript is cleaned (lines keep their turn labels). Lab 06, 4."""
-    minutes, current = {}, None
-    for line in str(text).splitlines():
-        stamp = TIMESTAMP.match(line.lstrip())
-        if stamp:
-            parts = [int(p) for p in re.findall(r"\d+", stamp.group(0))]
-            current = parts[0] * 60 + parts[1] if len(parts) == 3 else parts[0]   # h:m:s, or m:s
-        if current is not None:
-            minutes.setdefault(current, []).append(line)
-    return [(minute, "\n".join(lines)) for minute, lines in sorted(minutes.items())]
 
 
 def sentence_pieces(texts, max_sentences: int | None = None) -> list[tuple[int, str, str]]:

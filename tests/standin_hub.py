@@ -232,12 +232,12 @@ SMOLLM_TEMPLATE = (
 
 
 def _tokenizer(kind: str, texts: list[str], folder: Path, max_length: int):
-    from labs_lib import models
+    from labs_lib import builders
 
     if kind.startswith("wordpiece"):
-        tok = models.train_wordpiece_tokenizer(texts, lowercase=kind.endswith("uncased"))
+        tok = builders.train_wordpiece_tokenizer(texts, lowercase=kind.endswith("uncased"))
     elif kind == "unigram-t5":   # the summaries' own words too, as FLAN-T5's vocabulary holds them
-        tok = models.train_unigram_tokenizer(texts + models.summary_corpus(), 2000)
+        tok = builders.train_unigram_tokenizer(texts + builders.summary_corpus(), 2000)
     elif kind == "unigram-bigbird":   # BigBird's cased SentencePiece Unigram ("▁word", "."), as tokenizer.json
         import math
         import re
@@ -327,8 +327,8 @@ def write_model(repo_id: str, spec: dict, hub_cache: Path, revision: str | None,
 
 def build(home: str | Path) -> dict:
     """Fill ``home`` (used as HF_HOME) with every stand-in; returns {hub id: folder}."""
-    from labs_lib.models import default_corpus
-    from labs_lib.profiles import HUB_REVISIONS
+    from labs_lib.builders import default_corpus
+    from labs_lib.sources import HUB_REVISIONS
 
     home = Path(home)
     texts = default_corpus()

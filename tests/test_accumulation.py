@@ -14,12 +14,12 @@ import torch
 from datasets import Dataset
 from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
 
-from labs_lib import models
+from labs_lib import builders
 
 
 @pytest.fixture(scope="module")
 def tiny():
-    return models.build_tiny_bert()
+    return builders.build_tiny_bert()
 
 
 def _train_one_step(model, rows, tmp_path, batch, accum, fix, grad_of, collator=None):
@@ -71,7 +71,7 @@ def test_with_loss_is_scaled_for_ga_false_8_x_2_matches_16_x_1(tiny, tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny_llama():
-    return models.build_tiny_llama()
+    return builders.build_tiny_llama()
 
 
 def _causal_rows(path):

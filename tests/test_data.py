@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from labs_lib.data import DataError, load_text_classification, sample_per_class
+from labs_lib.data import DataError, load_text_classification
+from labs_lib.labs.lab03_setfit import sample_per_class
 
 
 def reviews(n=40, labels=("bad", "good")):

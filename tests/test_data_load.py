@@ -7,7 +7,7 @@ import pytest
 
 from labs_lib import data
 from labs_lib.data import DataError
-from labs_lib.profiles import lab_config
+from labs_lib.labs import lab_config
 
 
 def reviews(n=100, labels=("bad", "good")):

@@ -6,7 +6,8 @@ import re
 import nbformat
 import pytest
 
-from labs_lib.exercises import EXERCISES, check
+from labs_lib import labs
+from labs_lib.exercises import check
 from notebook_run import NOTEBOOKS
 
 
@@ -14,30 +15,33 @@ def exercise_cells(lab):
     nb = nbformat.read(NOTEBOOKS / f"{lab}.ipynb", as_version=4)
     solutions = [m.group(1) for c in nb.cells if c.cell_type == "markdown"
                  for m in re.finditer(r"<summary>Worked solution.*?```python\n(.*?)```", c.source, re.S)]
-    blanks = [c.source for c in nb.cells if c.cell_type == "code" and f'exercises.check("{lab}"' in c.source]
+    blanks = [c.source for c in nb.cells if c.cell_type == "code" and "exercises.check(lab.EXERCISE" in c.source]
     return solutions, blanks
 
 
 def test_every_lab_has_a_coding_exercise():
-    assert set(EXERCISES) == {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    assert set(labs.LABS) == {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    assert all(labs.module(lab).EXERCISE.name for lab in labs.LABS)
 
 
-@pytest.mark.parametrize("lab", sorted(EXERCISES))
+@pytest.mark.parametrize("lab", sorted(labs.LABS))
 def test_the_worked_solution_passes_and_the_blank_waits(lab, capsys):
-    name = EXERCISES[lab][0]
+    exercise = labs.module(lab).EXERCISE
+    name = exercise.name
     solutions, blanks = exercise_cells(lab)
     assert len(solutions) == 1 and len(blanks) == 1, f"{lab}: one worked solution and one exercise cell"
     namespace = {}
     exec(solutions[0], namespace)
-    assert check(lab, namespace[name]) is True
+    assert check(exercise, namespace[name]) is True
     assert "Correct" in capsys.readouterr().out
-    exec(blanks[0], {})
+    exec(blanks[0], {"lab": labs.module(lab)})
     assert "Not answered yet" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("lab", sorted(EXERCISES))
+@pytest.mark.parametrize("lab", sorted(labs.LABS))
 def test_a_wrong_answer_fails_with_the_case(lab):
-    name, _, _, library = EXERCISES[lab]
+    exercise = labs.module(lab).EXERCISE
+    name, library = exercise.name, exercise.library
     namespace = {}
     exec(exercise_cells(lab)[0][0], namespace)
     right = namespace[name]
@@ -51,4 +55,4 @@ def test_a_wrong_answer_fails_with_the_case(lab):
         return out + 0.5                      # a number or an array: off by a half
 
     with pytest.raises(AssertionError, match=re.escape(library)):
-        check(lab, spoiled)
+        check(exercise, spoiled)

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from labs_lib import plots
-from labs_lib.fewshot import gap_vs_spread, label_words
+from labs_lib.labs.lab03_setfit import gap_vs_spread, label_words
+from labs_lib.labs import lab03_setfit as lab03
 
 
 def test_label_words_keep_named_labels_without_a_warning():
@@ -83,7 +83,7 @@ def test_accuracy_vs_shots_draws_every_seed_as_a_dot_in_its_method_colour():
                   ("t", 8): {"A": [0.7, 0.8, 0.9], "B": [0.6, 0.65, 0.7]}})
     table = (runs.groupby(["method", "shots_per_class"], sort=False)["accuracy"]
              .agg(accuracy_mean="mean", accuracy_std="std").reset_index())
-    ax = plots.plot_accuracy_vs_shots(table, runs=runs).axes[0]
+    ax = lab03.plot_accuracy_vs_shots(table, runs=runs).axes[0]
     dots = [c for c in ax.collections if c.get_offsets().shape[0] == 6]   # scatters (the bands are polygons)
     assert len(dots) == 2
     for dot, method in zip(dots, ["A", "B"]):

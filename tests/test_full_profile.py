@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from labs_lib import data, models
-from labs_lib.profiles import HUB_REVISIONS, LABS, lab_config
+from labs_lib.sources import HUB_REVISIONS
+from labs_lib.labs import LABS, lab_config, table
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,8 @@ def test_every_full_hub_id_has_a_stand_in_and_a_pinned_revision():
     import standin_hub
 
     ids = set()
-    for lab, rows in LABS.items():
+    for lab in LABS:
+        rows = table(lab)
         row = rows["full"]
         for key in ("model", "embed_model", "long_models", "bertscore_model", "data", "corpus"):
             values = row.get(key)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from labs_lib import profiles
+from labs_lib import labs, sources
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
@@ -31,15 +31,15 @@ def values(x):
         yield str(x)
 
 
-@pytest.mark.parametrize("lab", sorted(profiles.LABS))
+@pytest.mark.parametrize("lab", sorted(labs.LABS))
 def test_every_hub_id_an_intro_names_is_one_its_profiles_use(lab):
-    used = set(values(profiles.LABS[lab])) | set(profiles.HUB_REVISIONS)
+    used = set(values(labs.table(lab).rows)) | set(sources.HUB_REVISIONS)
     named = re.findall(r"`([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)`", intro(lab))
     stray = [n for n in named if n not in used and not (ROOT / n).exists()]   # repo paths are fine
     assert not stray, f"{lab}'s intro names {stray}, which none of its profiles uses"
 
 
-@pytest.mark.parametrize("lab", sorted(profiles.LABS))
+@pytest.mark.parametrize("lab", sorted(labs.LABS))
 def test_no_intro_states_a_time_in_minutes(lab):
     said = re.findall(rf"[^.;\n]*~?\b{NUMBER}\s*(?:minutes?|min)\b[^.;\n]*", intro(lab), flags=re.I)
     assert not said, f"{lab}'s intro states a time ({said}); the README's course map holds the measured times"

@@ -1,6 +1,9 @@
 import pytest
 
 from labs_lib import checks, metrics
+from labs_lib.labs import lab01_classification as lab01
+from labs_lib.labs import lab03_setfit as lab03
+from labs_lib.labs import lab06_long_transcripts as lab06
 
 
 def test_classification_scores_by_hand():
@@ -28,18 +31,18 @@ def test_padded_tokens_by_hand():
 
 def test_padding_exercise_accepts_right_rejects_wrong(capsys):
     lengths = [12, 30, 7, 25, 16]  # pads: (30-12) + (25-7) + 0 = 36
-    assert checks.check_dynamic_padding(None, lengths, 2) is False
+    assert lab01.check_dynamic_padding(None, lengths, 2) is False
     assert "Hint" in capsys.readouterr().out
-    assert checks.check_dynamic_padding(36, lengths, 2) is True
+    assert lab01.check_dynamic_padding(36, lengths, 2) is True
     with pytest.raises(AssertionError, match="longest"):
-        checks.check_dynamic_padding(40, lengths, 2)
+        lab01.check_dynamic_padding(40, lengths, 2)
 
 
 def test_lora_exercise_counts_like_peft(tmp_path):
     from peft import LoraConfig, TaskType, get_peft_model
     from transformers import AutoModelForSequenceClassification
 
-    from labs_lib.models import build_tiny_bert
+    from labs_lib.builders import build_tiny_bert
 
     model = AutoModelForSequenceClassification.from_pretrained(build_tiny_bert(tmp_path / "t"), num_labels=2)
     by_hand = 2 * 2 * 4 * (64 + 64)  # 2 layers x (query, value) x r * (in + out)
@@ -47,49 +50,49 @@ def test_lora_exercise_counts_like_peft(tmp_path):
     peft_model = get_peft_model(model, LoraConfig(task_type=TaskType.SEQ_CLS, r=4, target_modules=["query", "value"]))
     lora = sum(p.numel() for n, p in peft_model.named_parameters() if "lora_" in n)
     assert lora == by_hand
-    assert checks.check_lora_params(by_hand, AutoModelForSequenceClassification.from_pretrained(
+    assert lab01.check_lora_params(by_hand, AutoModelForSequenceClassification.from_pretrained(
         build_tiny_bert(tmp_path / "t"), num_labels=2), 4, ["query", "value"])
     fresh = AutoModelForSequenceClassification.from_pretrained(build_tiny_bert(tmp_path / "t"), num_labels=2)
     with pytest.raises(AssertionError, match="has 4 targeted Linear layers"):
-        checks.check_lora_params(by_hand + 1, fresh, 4, ["query", "value"])
+        lab01.check_lora_params(by_hand + 1, fresh, 4, ["query", "value"])
 
 
 @pytest.mark.parametrize("n,k", [(1, 2), (4, 2), (8, 3), (8, 5), (16, 2)])
 def test_pair_formula_matches_setfits_sampler(n, k):
     # same-class pairs K*N(N+1)/2, cross-class K(K-1)/2*N^2; oversampling yields 2*max of the two
     same, cross = k * n * (n + 1) // 2, k * (k - 1) // 2 * n * n
-    assert checks.setfit_pair_count(n, k) == 2 * max(same, cross)
-    assert checks.setfit_pair_count(n, k, num_iterations=3) == 2 * 3 * n * k
+    assert lab03.setfit_pair_count(n, k) == 2 * max(same, cross)
+    assert lab03.setfit_pair_count(n, k, num_iterations=3) == 2 * 3 * n * k
 
 
 def test_pair_count_exercise_accepts_right_rejects_wrong(capsys):
     # 8 shots x 3 classes: same 3*36 = 108, cross 3*64 = 192 -> 2*192 = 384
-    assert checks.check_pair_count(None, 8, 3) is False
+    assert lab03.check_pair_count(None, 8, 3) is False
     assert "Hint" in capsys.readouterr().out
-    assert checks.check_pair_count(384, 8, 3) is True
+    assert lab03.check_pair_count(384, 8, 3) is True
     with pytest.raises(AssertionError, match="max"):
-        checks.check_pair_count(300, 8, 3)
+        lab03.check_pair_count(300, 8, 3)
     with pytest.raises(AssertionError, match="num_iterations"):
-        checks.check_pair_count(384, 8, 3, num_iterations=20)
+        lab03.check_pair_count(384, 8, 3, num_iterations=20)
 
 
 def test_windows_exercise_accepts_right_rejects_wrong(capsys):
     # 3,000 tokens, windows of 254 that share 32: the first covers 254, each next adds 222 -> 1 + ceil(2746 / 222) = 14
-    assert checks.check_windows(None, 3000, 254, 32) is False
-    assert checks.check_windows(14, 3000, 254, 32) is True
+    assert lab06.check_windows(None, 3000, 254, 32) is False
+    assert lab06.check_windows(14, 3000, 254, 32) is True
     with pytest.raises(AssertionError):
-        checks.check_windows(13, 3000, 254, 32)
+        lab06.check_windows(13, 3000, 254, 32)
 
 
 def test_aggregate_exercise_takes_the_mean_probability_not_the_vote():
     probs = [[0.6, 0.3, 0.1], [0.1, 0.5, 0.4], [0.1, 0.45, 0.45]]  # means 0.267, 0.417, 0.317; votes Low, Medium, tie
-    assert checks.check_aggregate("Medium", probs, ["Low", "Medium", "High"]) is True
+    assert lab06.check_aggregate("Medium", probs, ["Low", "Medium", "High"]) is True
     with pytest.raises(AssertionError):
-        checks.check_aggregate("Low", probs, ["Low", "Medium", "High"])
+        lab06.check_aggregate("Low", probs, ["Low", "Medium", "High"])
 
 
 def test_check_r2_against_a_hand_computed_value(capsys):
-    from labs_lib.checks import check_r2
+    from labs_lib.labs.lab07_honest_evaluation import check_r2
 
     # mean 5; constant 6: squared errors 16 + 4 + 0 + 4 = 24, squared distances from the mean 9 + 1 + 1 + 9 = 20
     assert check_r2(1 - 24 / 20, [2, 4, 6, 8], [6, 6, 6, 6]) is True

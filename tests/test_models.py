@@ -1,16 +1,16 @@
 import torch
 
-from labs_lib import models
-from labs_lib.profiles import MINILM, TINY_BERT
+from labs_lib import builders, models
+from labs_lib.sources import MINILM, TINY_BERT
 
 
 def test_tiny_bert_vocab_is_the_trained_size_not_five(tmp_path):
     """Guards the trap where a hand-built BERT tokenizer silently has a 5-token vocabulary."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    path = models.build_tiny_bert(tmp_path / "tiny")
+    path = builders.build_tiny_bert(tmp_path / "tiny")
     tok = AutoTokenizer.from_pretrained(path)
-    assert len(tok) == models.TINY_VOCAB_SIZE
+    assert len(tok) == builders.TINY_VOCAB_SIZE
     model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=3)
     assert model.config.vocab_size == len(tok)
     ids = tok("a wonderful film")["input_ids"]
@@ -21,8 +21,8 @@ def test_tiny_bert_vocab_is_the_trained_size_not_five(tmp_path):
 
 
 def test_tiny_bert_is_deterministic(tmp_path):
-    a = models.build_tiny_bert(tmp_path / "a", seed=0)
-    b = models.build_tiny_bert(tmp_path / "b", seed=0)
+    a = builders.build_tiny_bert(tmp_path / "a", seed=0)
+    b = builders.build_tiny_bert(tmp_path / "b", seed=0)
     assert (a / "model.safetensors").read_bytes() == (b / "model.safetensors").read_bytes()
     assert (a / "tokenizer.json").read_text() == (b / "tokenizer.json").read_text()
 
@@ -51,7 +51,7 @@ def test_packaged_minilm_loads_offline():
 def test_count_parameters_and_encoder_layers(tmp_path):
     from transformers import AutoModelForSequenceClassification, DistilBertConfig, DistilBertForSequenceClassification
 
-    model = AutoModelForSequenceClassification.from_pretrained(models.build_tiny_bert(tmp_path / "t"), num_labels=2)
+    model = AutoModelForSequenceClassification.from_pretrained(builders.build_tiny_bert(tmp_path / "t"), num_labels=2)
     trainable, total = models.count_parameters(model)
     assert trainable == total > 0
     for p in model.base_model.parameters():
@@ -66,14 +66,14 @@ def test_count_parameters_and_encoder_layers(tmp_path):
 def test_tiny_t5_is_deterministic_and_trains(tmp_path):
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-    from labs_lib.profiles import TINY_T5
+    from labs_lib.sources import TINY_T5
 
-    a = models.build_t5(TINY_T5, tmp_path / "a")
-    b = models.build_t5(TINY_T5, tmp_path / "b")
+    a = builders.build_t5(TINY_T5, tmp_path / "a")
+    b = builders.build_t5(TINY_T5, tmp_path / "b")
     assert (a / "model.safetensors").read_bytes() == (b / "model.safetensors").read_bytes()
     assert (a / "tokenizer.json").read_text() == (b / "tokenizer.json").read_text()
     tok, model = AutoTokenizer.from_pretrained(a), AutoModelForSeq2SeqLM.from_pretrained(a)
-    assert len(tok) == model.config.vocab_size == models.T5_SIZES[TINY_T5]["vocab_size"]
+    assert len(tok) == model.config.vocab_size == builders.T5_SIZES[TINY_T5]["vocab_size"]
     assert (tok.pad_token_id, tok.eos_token_id) == (0, 1) == (model.config.pad_token_id, model.config.eos_token_id)
     text = "#Person1# wants to book a table for three on Friday."
     ids = tok(text)["input_ids"]
@@ -97,7 +97,7 @@ def test_unknown_local_model_is_named():
 def test_tiny_longformer_reads_long_inputs_for_classification_and_regression(tmp_path):
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    path = models.build_tiny_longformer(tmp_path / "lf")
+    path = builders.build_tiny_longformer(tmp_path / "lf")
     tok = AutoTokenizer.from_pretrained(path)
     batch = tok(["word " * 900, "a short one"], padding=True, truncation=True, max_length=1024, return_tensors="pt")
     assert batch["input_ids"].shape[1] > 512  # longer than a BERT window
@@ -112,14 +112,14 @@ def test_tiny_longformer_reads_long_inputs_for_classification_and_regression(tmp
 def test_tiny_bigbird_reads_long_inputs_with_block_sparse_attention_for_classification_and_regression(tmp_path):
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from labs_lib.profiles import TINY_BIGBIRD
+    from labs_lib.sources import TINY_BIGBIRD
 
-    path = models.build_tiny_bigbird(tmp_path / "bb")
+    path = builders.build_tiny_bigbird(tmp_path / "bb")
     built = (path / "model.safetensors").stat().st_mtime_ns
-    assert models.build_tiny_bigbird(tmp_path / "bb") == path   # a second call reuses the folder, not rebuilt
+    assert builders.build_tiny_bigbird(tmp_path / "bb") == path   # a second call reuses the folder, not rebuilt
     assert (path / "model.safetensors").stat().st_mtime_ns == built
     tok = AutoTokenizer.from_pretrained(path)
-    assert len(tok) == models.TINY_VOCAB_SIZE and tok.model_max_length == 1024
+    assert len(tok) == builders.TINY_VOCAB_SIZE and tok.model_max_length == 1024
     batch = tok(["word " * 900, "a short one"], padding=True, truncation=True, max_length=600, return_tensors="pt")
     assert batch["input_ids"].shape[1] == 600   # > (5 + 2 * 2 random blocks) * 16 = 144, and not a multiple of 16
     for num_labels, problem, labels in ((3, "single_label_classification", torch.tensor([0, 2])),

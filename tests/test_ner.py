@@ -6,7 +6,9 @@ import datasets
 import pytest
 
 from labs_lib.data import DataError
-from labs_lib.ner import align_labels, check_bio, load_ner, read_conll, read_tagged_jsonl, tag_names
+from labs_lib.labs.lab05_ner import align_labels
+from labs_lib.ner import check_bio, load_ner, read_conll, read_tagged_jsonl, tag_names
+from labs_lib.labs import lab05_ner as lab05
 
 CONLL = """-DOCSTART- -X- O O
 
@@ -112,8 +114,8 @@ def test_align_first_subtoken_only_and_all_subtokens():
 
 
 def test_entity_spans_keep_adjacent_same_type_entities_apart():
-    from labs_lib.highlight import entities_html
-    from labs_lib.ner import entity_spans
+    from labs_lib.labs.lab05_ner import entities_html
+    from labs_lib.labs.lab05_ner import entity_spans
 
     tags = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "I-LOC", "I-ORG"]
     assert entity_spans(["w"] * 7, tags) == [(0, 2, "PER"), (2, 3, "PER"), (4, 6, "LOC"), (6, 7, "ORG")]
@@ -122,16 +124,15 @@ def test_entity_spans_keep_adjacent_same_type_entities_apart():
 
 
 def test_bio_exercise(capsys):
-    from labs_lib import checks
 
     tokens, gold = ["Ana", "Lind", "in", "Oslo"], ["B-PER", "I-PER", "O", "B-LOC"]
-    assert checks.check_bio_tags(None, tokens, gold) is False
+    assert lab05.check_bio_tags(None, tokens, gold) is False
     assert "Hint" in capsys.readouterr().out
-    assert checks.check_bio_tags(gold, tokens, gold) is True
+    assert lab05.check_bio_tags(gold, tokens, gold) is True
     with pytest.raises(AssertionError, match=r"token 1 \('Lind'\)"):
-        checks.check_bio_tags(["B-PER", "B-PER", "O", "B-LOC"], tokens, gold)
+        lab05.check_bio_tags(["B-PER", "B-PER", "O", "B-LOC"], tokens, gold)
     with pytest.raises(AssertionError, match="3 tags for 4 tokens"):
-        checks.check_bio_tags(gold[:3], tokens, gold)
+        lab05.check_bio_tags(gold[:3], tokens, gold)
 
 
 @pytest.mark.parametrize("kind", ["names", "strings"])
@@ -160,7 +161,7 @@ def test_alignment_rule_position_by_position_on_the_projects_sentences(label_all
     from transformers import AutoTokenizer
 
     from labs_lib import models
-    from labs_lib.profiles import TINY_BERT
+    from labs_lib.sources import TINY_BERT
 
     raw, names = load_ner("assets/ner", train_size=200, seed=0)
     tokenizer = AutoTokenizer.from_pretrained(models.model_path(TINY_BERT))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assets import make_ner
-from labs_lib.highlight import entity_spans
+from labs_lib.labs.lab05_ner import entity_spans
 from labs_lib.ner import check_bio, read_conll
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"

@@ -7,8 +7,9 @@ import pytest
 import torch
 from torch import nn
 
-from labs_lib import checks, lab_config, metrics, models
+from labs_lib import lab_config, models
 from labs_lib.profiles import ConfigError
+from labs_lib.labs import lab08_peft_and_search as lab08
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_peft_and_search.ipynb"
 
@@ -68,21 +69,21 @@ def test_adapters_leave_the_model_unchanged_at_start_and_train_alone(adapter_cel
 def test_pareto_front_by_hand():
     table = pd.DataFrame({"params": [10, 100, 1000, 50, 100], "acc": [0.5, 0.8, 0.9, 0.4, 0.7]},
                          index=["a", "b", "c", "dominated by a", "dominated by b"])
-    assert metrics.pareto_front(table, "params", "acc") == ["a", "b", "c"]
+    assert lab08.pareto_front(table, "params", "acc") == ["a", "b", "c"]
     tie = pd.DataFrame({"params": [10, 10], "acc": [0.5, 0.5]}, index=["x", "y"])
-    assert metrics.pareto_front(tie, "params", "acc") == ["x", "y"], "equal rows do not dominate each other"
+    assert lab08.pareto_front(tie, "params", "acc") == ["x", "y"], "equal rows do not dominate each other"
 
 
 def test_grid_size_and_adapter_exercises(capsys):
     grid = {"learning_rate": [1e-4, 3e-4, 1e-3], "lora_r": [4, 8, 16, 32], "lora_dropout": [0.0, 0.1]}
-    assert checks.check_grid_size(None, grid) is False
+    assert lab08.check_grid_size(None, grid) is False
     assert "Not answered yet" in capsys.readouterr().out
-    assert checks.check_grid_size(24, grid) is True
+    assert lab08.check_grid_size(24, grid) is True
     with pytest.raises(AssertionError, match="3 x 4 x 2"):
-        checks.check_grid_size(9, grid)
-    assert checks.check_adapter_params(2 * 384 * 32 + 32 + 384, hidden=384, size=32) is True
+        lab08.check_grid_size(9, grid)
+    assert lab08.check_adapter_params(2 * 384 * 32 + 32 + 384, hidden=384, size=32) is True
     with pytest.raises(AssertionError):
-        checks.check_adapter_params(2 * 384 * 32, hidden=384, size=32)
+        lab08.check_adapter_params(2 * 384 * 32, hidden=384, size=32)
 
 
 def test_a_dict_setting_takes_some_entries_and_refuses_unknown_ones():

@@ -6,6 +6,10 @@ import numpy as np
 import pandas as pd
 
 from labs_lib import plots
+from labs_lib.labs import lab02_summarization as lab02
+from labs_lib.labs import lab03_setfit as lab03
+from labs_lib.labs import lab06_long_transcripts as lab06
+from labs_lib.labs import lab07_honest_evaluation as lab07
 
 
 def test_accuracy_vs_shots_draws_a_line_per_method_and_zero_shot_flat():
@@ -13,7 +17,7 @@ def test_accuracy_vs_shots_draws_a_line_per_method_and_zero_shot_flat():
         {"method": "zero-shot", "shots_per_class": 0, "accuracy_mean": 0.4, "accuracy_std": 0.0},
         *[{"method": m, "shots_per_class": n, "accuracy_mean": a, "accuracy_std": 0.05}
           for m, accs in {"SetFit": [0.6, 0.8], "LR": [0.5, 0.7]}.items() for n, a in zip([4, 8], accs)]])
-    ax = plots.plot_accuracy_vs_shots(table, chance=0.2).axes[0]
+    ax = lab03.plot_accuracy_vs_shots(table, chance=0.2).axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
     assert "SetFit" in labels and "LR" in labels
     assert any(label.startswith("zero-shot") for label in labels)
@@ -23,14 +27,14 @@ def test_accuracy_vs_shots_draws_a_line_per_method_and_zero_shot_flat():
 def test_embedding_maps_one_panel_per_map_one_colour_per_class():
     points = np.random.default_rng(0).normal(size=(30, 2))
     labels = np.arange(30) % 3
-    fig = plots.plot_embedding_maps({"before": points, "after": points * 2}, labels, ["a", "b", "c"])
+    fig = lab03.plot_embedding_maps({"before": points, "after": points * 2}, labels, ["a", "b", "c"])
     assert len(fig.axes) == 2
     assert all(len(ax.collections) == 3 for ax in fig.axes)
 
 
 def test_a_single_shot_count_is_still_a_point_not_a_zero_shot_line():
     table = pd.DataFrame([{"method": "SetFit", "shots_per_class": 8, "accuracy_mean": 0.7, "accuracy_std": 0.1}])
-    ax = plots.plot_accuracy_vs_shots(table).axes[0]
+    ax = lab03.plot_accuracy_vs_shots(table).axes[0]
     (line,) = ax.get_lines()
     assert line.get_label() == "SetFit" and list(line.get_xdata()) == [8]
 
@@ -48,13 +52,13 @@ def test_summary_lengths_one_panel_per_task_inputs_and_summaries():
 
     ds = datasets.DatasetDict({"train": datasets.Dataset.from_dict(
         {"dialogue": ["a b c d e f", "a b c d"], "summary": ["a b", "a"]})})
-    fig = plots.plot_summary_lengths({"dialogue": ds, "document": ds.rename_column("dialogue", "document")})
+    fig = lab02.plot_summary_lengths({"dialogue": ds, "document": ds.rename_column("dialogue", "document")})
     assert [ax.get_title() for ax in fig.axes] == ["dialogue: length in words (train)", "document: length in words (train)"]
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["dialogues (median 5)", "summaries (median 2)"]
 
 
 def test_token_lengths_draws_one_line_per_limit_with_the_share_it_sees():
-    fig = plots.plot_token_lengths([100, 300, 600], {"window": 200, "long": 1000})
+    fig = lab06.plot_token_lengths([100, 300, 600], {"window": 200, "long": 1000})
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     # 200 tokens see 100 + 200 + 200 = 500 of 1,000; 1,000 see all
@@ -63,7 +67,7 @@ def test_token_lengths_draws_one_line_per_limit_with_the_share_it_sees():
 
 def test_predicted_vs_true_one_panel_per_method_each_with_the_identity_line():
     truth = np.array([1, 5, 10])
-    fig = plots.plot_predicted_vs_true({"a": (truth, truth + 0.5), "b": (truth, truth - 1.0), "c": (truth, truth)})
+    fig = lab07.plot_predicted_vs_true({"a": (truth, truth + 0.5), "b": (truth, truth - 1.0), "c": (truth, truth)})
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert [ax.get_title() for ax in visible] == ["a", "b", "c"]
     for ax in visible:

@@ -1,6 +1,7 @@
 import pytest
 
-from labs_lib.profiles import LABS, PROFILES, ConfigError, lab_config, resolve_profile, show_config
+from labs_lib.labs import LABS, lab_config, show_config, table
+from labs_lib.profiles import PROFILES, ConfigError, resolve_profile
 
 
 def test_explicit_profile_wins_over_env(monkeypatch):
@@ -30,19 +31,20 @@ def test_unknown_profile_lists_the_valid_ones():
 
 
 def test_every_lab_defines_every_profile_with_the_same_keys():
-    for lab, table in LABS.items():
-        assert set(table) == set(PROFILES), lab
-        keys = {p: set(row) for p, row in table.items()}
+    for lab in LABS:
+        rows = table(lab).rows
+        assert set(rows) == set(PROFILES), lab
+        keys = {p: set(row) for p, row in rows.items()}
         assert keys["smoke"] == keys["cpu"] == keys["full"], lab
 
 
 def test_full_profile_uses_owner_prefixed_hub_ids():
-    for lab, table in LABS.items():
+    for lab in LABS:
         # labs 06-07 have no public dataset with rated transcripts: full runs on the project's corpus (or the learner's)
         keys = {"06_long_transcripts": ("model", "embed_model", "long_models"),
                 "07_honest_evaluation": ("model",)}.get(lab, ("model", "data"))
         for key in keys:
-            value = table["full"][key]
+            value = table(lab)["full"][key]
             for one in value.values() if isinstance(value, dict) else [value]:  # lab 02: one dataset per task
                 assert one.count("/") == 1 and not one.startswith("assets"), (lab, key, one)
 
@@ -53,19 +55,20 @@ def test_lab_config_gives_attributes():
 
 
 def test_show_config_puts_the_config_in_use_first_and_marks_overrides():
-    table = show_config(lab_config("01_classification", "cpu", {"epochs": 1}))
-    assert list(table.columns) == ["in use (cpu + overrides)", "smoke", "cpu", "full"]
-    assert table.loc["epochs", "in use (cpu + overrides)"] == "1 *"
-    assert table.loc["batch_size", "in use (cpu + overrides)"] == str(LABS["01_classification"]["cpu"]["batch_size"])
+    shown = show_config(lab_config("01_classification", "cpu", {"epochs": 1}))
+    assert list(shown.columns) == ["in use (cpu + overrides)", "smoke", "cpu", "full", "meaning"]
+    assert shown.loc["epochs", "in use (cpu + overrides)"] == "1 *"
+    assert shown.loc["batch_size", "in use (cpu + overrides)"] == str(table("01_classification")["cpu"]["batch_size"])
+    assert shown.loc["patience", "meaning"].startswith("evaluations (3 per epoch)")
     assert list(show_config("01_classification", "smoke").columns)[0] == "in use (smoke)"
 
 
 @pytest.mark.parametrize("lab", list(LABS))
 def test_every_lab_takes_an_override_and_refuses_an_unknown_key(lab):
-    key = next(k for k in ("epochs", "batch_size", "steps") if k in LABS[lab]["cpu"])
+    key = next(k for k in ("epochs", "batch_size", "steps") if k in table(lab)["cpu"])
     cfg = lab_config(lab, "cpu", {key: 7})
     assert getattr(cfg, key) == 7 and cfg.overridden == [key] and not cfg.own_data
-    assert LABS[lab]["cpu"][key] != 7, "the table itself is not changed"
+    assert table(lab)["cpu"][key] != 7, "the table itself is not changed"
     with pytest.raises(ConfigError) as err:
         lab_config(lab, "cpu", {"epochz": 1})
     assert "'epochz'" in str(err.value) and key in str(err.value)
@@ -73,7 +76,7 @@ def test_every_lab_takes_an_override_and_refuses_an_unknown_key(lab):
 
 def test_none_means_all_and_named_none_means_the_profiles():
     cfg = lab_config("01_classification", "cpu", {"train_size": None}, data_path=None, columns=None)
-    assert cfg.train_size is None and cfg.data == LABS["01_classification"]["cpu"]["data"]
+    assert cfg.train_size is None and cfg.data == table("01_classification")["cpu"]["data"]
     cfg = lab_config("01_classification", "cpu", data_path="mine.csv", columns={"text": "review"})
     assert cfg.data == "mine.csv" and cfg.columns == {"text": "review"} and cfg.own_data
 

@@ -1,9 +1,9 @@
-"""labs_lib.prompting: prompt-completion masking, label words, parsing and label scoring, on hand-computed cases."""
+"""Lab 09 (labs_lib.labs.lab09_causal_lm): prompt-completion masking, label words, parsing and label scoring, on hand-computed cases."""
 
 import pytest
 import torch
 
-from labs_lib.prompting import IGNORE, completion_ids, encode_pair, label_token_ids, parse_label, score_labels
+from labs_lib.labs.lab09_causal_lm import IGNORE, completion_ids, encode_pair, label_token_ids, parse_label, score_labels
 
 WORDS = ["<pad>", "<s>", "</s>", "<unk>", "review", ":", "great", "film", "dull", "plot", "sentiment", "positive",
          "negative", "pos", "a", "b", "c", "d", "e"]
@@ -197,10 +197,10 @@ def test_the_local_decoders_are_chat_models_without_a_pad_token(build, tmp_path)
 
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from labs_lib import models
+    from labs_lib import builders
 
-    folder = (models.build_tiny_llama(tmp_path / "m") if build == "tiny"
-              else models.build_small_llama(tmp_path / "m", steps=3))
+    folder = (builders.build_tiny_llama(tmp_path / "m") if build == "tiny"
+              else builders.build_small_llama(tmp_path / "m", steps=3))
     tok, model = AutoTokenizer.from_pretrained(folder), AutoModelForCausalLM.from_pretrained(folder)
     assert tok.pad_token is None and (tok.bos_token, tok.eos_token) == ("<|im_start|>", "<|im_end|>")
     assert tok("a film")["input_ids"] == tok("a film", add_special_tokens=False)["input_ids"]

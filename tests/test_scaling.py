@@ -1,8 +1,8 @@
-"""labs_lib.scaling: the memory arithmetic of lab 10, against values worked out by hand."""
+"""Lab 10 (labs_lib.labs.lab10_scaling_out): the memory arithmetic of lab 10, against values worked out by hand."""
 
 import pytest
 
-from labs_lib.scaling import bytes_per_parameter, fits, model_state_bytes, qlora_state_bytes
+from labs_lib.labs.lab10_scaling_out import bytes_per_parameter, fits, model_state_bytes, qlora_state_bytes
 
 SEVEN_B = 7_000_000_000
 

@@ -4,9 +4,9 @@ import datasets
 import pytest
 import torch
 
-from labs_lib import checks, highlight
 from labs_lib.data import DataError, load_texts
-from labs_lib.profiles import lab_config
+from labs_lib.labs import lab_config
+from labs_lib.labs import lab04_mlm as lab04
 
 
 def test_txt_file_one_text_per_line_blank_lines_skipped_10_percent_held_out(tmp_path):
@@ -68,27 +68,27 @@ def test_masked_positions_by_hand():
     mask = 103
     input_ids = torch.tensor([101, 103, 7, 8, 9, 102])
     labels = torch.tensor([-100, 5, 6, 8, -100, -100])  # 1: [MASK]; 2: random (6 -> 7); 3: kept (8)
-    assert highlight.masked_positions(input_ids, labels, mask) == [None, "[MASK]", "random", "kept", None, None]
+    assert lab04.masked_positions(input_ids, labels, mask) == [None, "[MASK]", "random", "kept", None, None]
 
 
 def test_masked_tokens_html_marks_only_chosen_positions():
     from transformers import BertTokenizerFast
 
-    from labs_lib import models
+    from labs_lib import builders
 
-    tokenizer = BertTokenizerFast.from_pretrained(str(models.build_tiny_bert()))
+    tokenizer = BertTokenizerFast.from_pretrained(str(builders.build_tiny_bert()))
     ids = tokenizer("the film was good")["input_ids"]
     labels = [-100] * len(ids)
     labels[2] = ids[2]
     masked = list(ids)
     masked[2] = tokenizer.mask_token_id
-    html = highlight.masked_tokens_html(tokenizer, masked, labels, title="demo")
+    html = lab04.masked_tokens_html(tokenizer, masked, labels, title="demo")
     assert html.count("title='[MASK]'") == 1 and "title='random'" not in html and "demo" in html
 
 
 def test_mask_share_exercise(capsys):
-    assert checks.check_mask_share(None, 0.15) is False
+    assert lab04.check_mask_share(None, 0.15) is False
     assert "Hint" in capsys.readouterr().out
-    assert checks.check_mask_share(0.12, 0.15) is True
+    assert lab04.check_mask_share(0.12, 0.15) is True
     with pytest.raises(AssertionError, match="80%"):
-        checks.check_mask_share(0.15, 0.15)
+        lab04.check_mask_share(0.15, 0.15)

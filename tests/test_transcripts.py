@@ -10,6 +10,7 @@ import pytest
 
 from labs_lib import metrics, transcripts
 from labs_lib.data import DataError
+from labs_lib.labs import lab06_long_transcripts as lab06
 
 
 def table(n=60, speakers=12):
@@ -97,30 +98,30 @@ def test_grouped_split_shares_no_speaker_and_covers_every_row():
 
 
 def test_windows_needed_by_hand():
-    assert transcripts.windows_needed(1000, 256, 64) == 5  # step 192: 256 + 4 * 192 = 1024 >= 1000
-    assert transcripts.windows_needed(200, 256, 64) == 1
-    assert transcripts.windows_needed(448, 256, 64) == 2  # 256 + 192 = 448 exactly
+    assert lab06.windows_needed(1000, 256, 64) == 5  # step 192: 256 + 4 * 192 = 1024 >= 1000
+    assert lab06.windows_needed(200, 256, 64) == 1
+    assert lab06.windows_needed(448, 256, 64) == 2  # 256 + 192 = 448 exactly
 
 
 def test_token_windows_cover_every_token_with_the_asked_overlap():
     from transformers import AutoTokenizer
 
     from labs_lib.models import model_path
-    from labs_lib.profiles import TINY_BERT
+    from labs_lib.sources import TINY_BERT
 
     tokenizer = AutoTokenizer.from_pretrained(model_path(TINY_BERT))
     texts = [" ".join(f"the film number {i} was good" for i in range(40)), "short one"]
-    windows = transcripts.token_windows(tokenizer, texts, window=32, stride=8)
+    windows = lab06.token_windows(tokenizer, texts, window=32, stride=8)
     full = tokenizer(texts[0], add_special_tokens=False)["input_ids"]
     pieces = [ids[1:-1] for ids, d in zip(windows["input_ids"], windows["doc"]) if d == 0]  # drop [CLS]/[SEP]
     assert all(len(ids) <= 32 for ids in windows["input_ids"])
-    assert len(pieces) == transcripts.windows_needed(len(full), 30, 8)
+    assert len(pieces) == lab06.windows_needed(len(full), 30, 8)
     for a, b in zip(pieces, pieces[1:]):
         assert a[-8:] == b[:8]  # consecutive windows overlap by the stride
     rebuilt = pieces[0] + [t for p in pieces[1:] for t in p[8:]]
     assert rebuilt == full  # every token, in order, nothing lost
     assert windows["doc"].count(1) == 1
-    capped = transcripts.token_windows(tokenizer, texts, window=32, stride=8, max_windows=3)
+    capped = lab06.token_windows(tokenizer, texts, window=32, stride=8, max_windows=3)
     n = len(pieces)
     middles = [int((j + 0.5) * n / 3) for j in range(3)]  # the middle of each third
     assert capped["doc"] == [0, 0, 0, 1]
@@ -131,13 +132,13 @@ def test_aggregation_by_hand():
     probs = [[0.9, 0.1], [0.4, 0.6], [0.45, 0.55], [0.2, 0.8]]
     doc = [0, 0, 0, 1]
     # doc 0: mean [0.583, 0.417] -> class 0; votes 1 x class 0, 2 x class 1 -> class 1
-    assert transcripts.aggregate_probabilities(probs, doc, "mean")[1].tolist() == [0, 1]
-    assert transcripts.aggregate_probabilities(probs, doc, "vote")[1].tolist() == [1, 1]
-    docs, scores = transcripts.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "median")
+    assert lab06.aggregate_probabilities(probs, doc, "mean")[1].tolist() == [0, 1]
+    assert lab06.aggregate_probabilities(probs, doc, "vote")[1].tolist() == [1, 1]
+    docs, scores = lab06.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "median")
     assert docs.tolist() == [0, 1] and scores.tolist() == [4.0, 5.0]
-    assert transcripts.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "mean")[1].tolist() == [5.0, 5.0]
+    assert lab06.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "mean")[1].tolist() == [5.0, 5.0]
     with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
-        transcripts.aggregate_probabilities(probs, doc, "max")
+        lab06.aggregate_probabilities(probs, doc, "max")
 
 
 def test_regression_scores_by_hand():
@@ -225,7 +226,7 @@ def notebook_function(name: str):
 
 @pytest.fixture(scope="module")
 def project_transcripts():
-    from labs_lib.profiles import TRANSCRIPTS
+    from labs_lib.sources import TRANSCRIPTS
 
     frame, _, _ = transcripts.load_transcripts(TRANSCRIPTS)
     return frame.sample(60, random_state=0)
@@ -245,19 +246,19 @@ def test_lab06_windows_are_the_library_ones_and_cover_every_token(project_transc
     from transformers import AutoTokenizer
 
     from labs_lib.models import model_path
-    from labs_lib.profiles import TINY_BERT
+    from labs_lib.sources import TINY_BERT
 
     windows = notebook_function("token_windows")
     tokenizer = AutoTokenizer.from_pretrained(model_path(TINY_BERT))
     texts = [transcripts.clean_transcript(t, transcripts.speaker_aliases(g))
              for t, g in zip(project_transcripts["text"][:10], project_transcripts["group"][:10])]
     mine = windows(tokenizer, texts, window, stride, max_windows)
-    assert mine == transcripts.token_windows(tokenizer, texts, window, stride, max_windows)
+    assert mine == lab06.token_windows(tokenizer, texts, window, stride, max_windows)
     if max_windows is None:  # lab 06, section 4: neighbours overlap by stride, together they hold every token
         for d, text in enumerate(texts):
             inner = [ids[1:-1] for ids, doc in zip(mine["input_ids"], mine["doc"]) if doc == d]
             full = tokenizer(text, add_special_tokens=False)["input_ids"]
-            assert len(inner) == transcripts.windows_needed(len(full), window - 2, stride)
+            assert len(inner) == lab06.windows_needed(len(full), window - 2, stride)
             assert all(a[-stride:] == b[:stride] for a, b in zip(inner, inner[1:]))
             assert inner[0] + [t for p in inner[1:] for t in p[stride:]] == full
 
@@ -270,14 +271,14 @@ def test_lab06_aggregation_is_the_library_one():
     probs[:6] = [[0.4, 0.4, 0.2]] * 6  # ties in the vote
     scores = rng.uniform(1, 10, 80)
     for how in ("mean", "vote"):
-        assert np.array_equal(aggregate(probs, doc, how)[1], transcripts.aggregate_probabilities(probs, doc, how)[1])
-        assert np.array_equal(aggregate(probs, doc, how)[1], transcripts.aggregate(probs, doc, how)[1])
+        assert np.array_equal(aggregate(probs, doc, how)[1], lab06.aggregate_probabilities(probs, doc, how)[1])
+        assert np.array_equal(aggregate(probs, doc, how)[1], lab06.aggregate(probs, doc, how)[1])
     for how in ("mean", "median"):
-        assert np.array_equal(aggregate(scores, doc, how)[1], transcripts.aggregate_scores(scores, doc, how)[1])
+        assert np.array_equal(aggregate(scores, doc, how)[1], lab06.aggregate_scores(scores, doc, how)[1])
     with pytest.raises(ValueError):
         aggregate(scores, doc, "vote")
     with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
-        transcripts.aggregate(probs, doc, "median")  # a median of class probabilities is not one of the rules
+        lab06.aggregate(probs, doc, "median")  # a median of class probabilities is not one of the rules
 
 
 # ---------------------------------------------------------------- baseline and hierarchical pieces (labs 06-07)
@@ -369,13 +370,13 @@ def test_l1_and_mse_losses_train_different_regressors_and_a_wrong_loss_is_named(
 def test_minute_segments_group_lines_by_the_minute_of_their_timestamp():
     text = ("Header line\nDate: today\n\nOPENING\n[00:00:09] Moderator: Welcome.\n[00:00:48] ANNA: Thanks.\n"
             "an untimed line\n[00:01:02] Revenue grew.\n[01:02:03] Late.\n(3:15) Short stamp.")
-    segments = transcripts.minute_segments(text)
+    segments = lab06.minute_segments(text)
     assert [m for m, _ in segments] == [0, 1, 3, 62]
     assert segments[0][1] == "[00:00:09] Moderator: Welcome.\n[00:00:48] ANNA: Thanks.\nan untimed line"
     assert "Header" not in " ".join(t for _, t in segments)   # before the first timestamp: dropped
     cleaned = transcripts.clean_transcript(segments[0][1], aliases=["ANNA"])
     assert cleaned == "Moderator: Welcome.\nSpeaker: Thanks.\nan untimed line"
-    assert transcripts.minute_segments("no stamps here") == []
+    assert lab06.minute_segments("no stamps here") == []
 
 
 def test_minute_segments_of_the_project_transcripts_cover_their_speech():
@@ -383,7 +384,7 @@ def test_minute_segments_of_the_project_transcripts_cover_their_speech():
 
     frame = pd.read_parquet("assets/transcripts/transcripts.parquet").head(20)
     for text in frame["text"]:
-        segments = transcripts.minute_segments(text)
+        segments = lab06.minute_segments(text)
         stamps = len(transcripts.TIMESTAMP.findall(text))
         assert segments and sum(len(transcripts.TIMESTAMP.findall(t)) for _, t in segments) == stamps
         minutes = [m for m, _ in segments]
@@ -394,9 +395,9 @@ def test_minute_segments_of_the_project_transcripts_cover_their_speech():
 def tiny_encoder():
     from transformers import AutoModel, AutoTokenizer
 
-    from labs_lib import models
+    from labs_lib import builders
 
-    path = models.build_tiny_bert()
+    path = builders.build_tiny_bert()
     return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 
 

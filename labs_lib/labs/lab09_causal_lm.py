@@ -1,14 +1,60 @@
-"""Prompt–completion pairs for a causal LM: labels masked to the completion, label words checked, labels scored.
+"""Lab 09: a causal LM fine-tuned on prompt-completion pairs.
 
-Taught in the causal-LM lab, where ``encode_pair`` is written out in a cell; this copy is the one the tests pin and
-the later cells reuse. Loss goes on the completion only: every prompt (and pad) position carries ``IGNORE``, the
-value PyTorch's cross-entropy skips, so the model is never trained to reproduce the review it is given.
+Everything only this lab uses, in the order every lab module keeps: its settings (one table for the three profiles),
+its helpers, its lesson checks, its figures, its exercise and study key. The notebook imports it as ``lab``.
 """
 
 from __future__ import annotations
 
 import warnings
 
+from labs_lib import exercises, profiles
+from labs_lib.sources import REVIEWS, SMALL_LLAMA, TINY_LLAMA
+
+
+NAME = "09_causal_lm"
+
+# -- Settings ----------------------------------------------------------------------------------------------------
+SENTIMENT_TASK = "Classify the sentiment of this movie review."   # the instruction, before the allowed answers
+
+# Lab 09: a causal LM answers with the label's word. lora_targets: Llama-family attention projections.
+# draws: few-shot prompts drawn (one solved training example per class each), compared on the first draw_rows
+# validation rows (None: all); ppl_texts: documents for the forgetting check; qlora: the LoRA run again on a 4-bit
+# (NF4) base with bitsandbytes; smoke accumulates (grad_accum=2) so CI runs that path; task: the instruction's
+# first sentence (your data: your task, e.g. "Which team should answer this ticket?").
+# lora_r=None trains every weight: cpu's 4M-parameter scratch decoder, where LoRA stayed at chance on validation
+# and full fine-tuning reached .65 (benchmarks/causal_lm_cpu_candidates.py).
+MEANING = dict(
+    lora_r="LoRA's rank (None: train every weight, as cpu's small scratch decoder does)",
+    draws='few-shot prompts drawn (one solved training example per class each), compared on validation',
+    draw_rows='validation rows the draws are compared on (None: all)',
+    eval_batch_size='prompts per batch when scoring the labels',
+    ppl_texts='documents for the forgetting check (perplexity before and after)',
+    qlora='whether the LoRA run is repeated on a 4-bit (NF4) base with bitsandbytes',
+    task="the instruction's first sentence (your data: your task, e.g. 'Which team should answer this ticket?')",
+)
+TABLE = profiles.table(
+    NAME, MEANING,
+    common=dict(columns=None, split="stratified 70/15/15", task=SENTIMENT_TASK),
+    smoke=dict(model=TINY_LLAMA, data=REVIEWS, train_size=160, eval_size=32, max_length=192, batch_size=4,
+        grad_accum=2, epochs=2, lr=3e-3, lora_r=8, lora_targets=["q_proj", "v_proj"], draws=2, draw_rows=None,
+        eval_batch_size=16, ppl_texts=8, qlora=True),
+    cpu=dict(model=SMALL_LLAMA, data=REVIEWS, train_size=800, eval_size=200, max_length=192, batch_size=8,
+        grad_accum=1, epochs=3, lr=1e-3, lora_r=None, lora_targets=["q_proj", "v_proj"], draws=3, draw_rows=None,
+        eval_batch_size=16, ppl_texts=50, qlora=False),
+    full=dict(model="HuggingFaceTB/SmolLM2-360M-Instruct", data="stanfordnlp/imdb", train_size=4000, eval_size=1000,
+        max_length=512, batch_size=8, grad_accum=2, epochs=1, lr=2e-4, lora_r=16,
+        lora_targets=["q_proj", "k_proj", "v_proj", "o_proj"], draws=3, draw_rows=200, eval_batch_size=32,
+        ppl_texts=200, qlora=True),
+)
+
+
+# -- Helpers -------------------------------------------------------------------------------------------------------
+# Prompt–completion pairs for a causal LM: labels masked to the completion, label words checked, labels scored.
+#
+# Taught in the causal-LM lab, where ``encode_pair`` is written out in a cell; this copy is the one the tests pin and
+# the later cells reuse. Loss goes on the completion only: every prompt (and pad) position carries ``IGNORE``, the
+# value PyTorch's cross-entropy skips, so the model is never trained to reproduce the review it is given.
 IGNORE = -100  # label value that torch.nn.CrossEntropyLoss (and every transformers LM loss) leaves out
 
 
@@ -121,3 +167,25 @@ def score_labels(model, tokenizer, prompts: list[str], labels: list[str], batch_
             logp = logits.float().log_softmax(-1).gather(-1, target.to(device)[..., None])[..., 0]
             scores.append(torch.where(counts.to(device), logp, 0.0).sum(-1))
     return torch.cat(scores).cpu().view(len(prompts), len(names))
+
+
+# -- Exercise and study key ----------------------------------------------------------------------------------------
+def _answer_cases():
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    return [(torch.randn(6, 9, generator=generator), [1, 4, 2, 7, 3, 8], 4),
+            (torch.randn(3, 5, generator=generator), [0, 2, 4], 1)]
+
+
+def _answer_reference(logits, ids, prompt_length):
+    import torch
+    import torch.nn.functional as F
+
+    ids = torch.tensor(ids)
+    # the logits at position t predict token t + 1: the answer's tokens are read one position earlier
+    return -F.cross_entropy(logits[prompt_length - 1:-1], ids[prompt_length:], reduction="sum").item()
+
+
+# the function the lab asks for, its cases, the library's answers, the library
+EXERCISE = exercises.Exercise("answer_log_likelihood", _answer_cases, _answer_reference, "torch's cross_entropy")

@@ -1,24 +1,54 @@
-"""Memory arithmetic for training on more than one device (lab 10): what each device holds of the model's states.
+"""Lab 10: training on more than one process (DDP, ZeRO, FSDP) and what each device holds.
 
-Per parameter, Adam training keeps the weights, their gradients and two optimizer moments, and how many bytes each
-takes depends on the precision *scheme*, not only on "mixed precision or not":
-
-- ``"fp32"`` and ``"autocast"``: fp32 weights (4), fp32 gradients (4), two fp32 moments (8). The Trainer's
-  ``bf16=True`` / ``fp16=True`` is PyTorch autocast: the matrix products run in 16 bits, the weights and gradients
-  stay fp32, so the states are those of fp32 training.
-- ``"deepspeed-mixed"`` (Rajbhandari et al., ZeRO, 2020; DeepSpeed with bf16/fp16 enabled): 16-bit weights and
-  gradients (2 + 2) plus an fp32 master copy and the two moments in the optimizer (4 + 4 + 4 = 12).
-
-Both total 16 bytes, but they split differently, so sharding one part saves different amounts. Data parallel (DDP)
-keeps all of it on every device. ZeRO shards over N devices: stage 1 the optimizer states, stage 2 also the
-gradients, stage 3 also the weights; FSDP with full sharding shards like stage 3. Activations, buffers and the
-framework's own memory come on top: this is the part that decides whether a model's training *can* fit, not all
-that it needs.
+Everything only this lab uses, in the order every lab module keeps: its settings (one table for the three profiles),
+its helpers, its lesson checks, its figures, its exercise and study key. The notebook imports it as ``lab``.
 """
 
 from __future__ import annotations
 
+from labs_lib import exercises, profiles
+from labs_lib.sources import MINILM, REVIEWS, TINY_BERT
+
+
+NAME = "10_scaling_out"
+
+# -- Settings ----------------------------------------------------------------------------------------------------
+# Lab 10: lab 01's training as a script (scripts/train_classifier.py), one process vs many. steps: optimizer steps
+# of every run (a fixed budget, so runs compare step by step); dropout is off in the script.
+MEANING = dict(
+    seed="seed of the script's model, data order and every process",
+    lr='learning rate of every run',
+)
+TABLE = profiles.table(
+    NAME, MEANING,
+    common=dict(columns=None, split="stratified 70/15/15", seed=42),
+    smoke=dict(model=TINY_BERT, data=REVIEWS, train_size=160, eval_size=32, max_length=64, steps=10, lr=1e-3),
+    cpu=dict(model=MINILM, data=REVIEWS, train_size=800, eval_size=100, max_length=64, steps=50, lr=2e-4),
+    full=dict(model="distilbert/distilbert-base-uncased", data="stanfordnlp/imdb", train_size=8000, eval_size=1000,
+        max_length=128, steps=60, lr=5e-5),
+)
+
+
+# -- Helpers -------------------------------------------------------------------------------------------------------
+# Memory arithmetic for training on more than one device (lab 10): what each device holds of the model's states.
+#
+# Per parameter, Adam training keeps the weights, their gradients and two optimizer moments, and how many bytes each
+# takes depends on the precision *scheme*, not only on "mixed precision or not":
+#
+# - ``"fp32"`` and ``"autocast"``: fp32 weights (4), fp32 gradients (4), two fp32 moments (8). The Trainer's
+#   ``bf16=True`` / ``fp16=True`` is PyTorch autocast: the matrix products run in 16 bits, the weights and gradients
+#   stay fp32, so the states are those of fp32 training.
+# - ``"deepspeed-mixed"`` (Rajbhandari et al., ZeRO, 2020; DeepSpeed with bf16/fp16 enabled): 16-bit weights and
+#   gradients (2 + 2) plus an fp32 master copy and the two moments in the optimizer (4 + 4 + 4 = 12).
+#
+# Both total 16 bytes, but they split differently, so sharding one part saves different amounts. Data parallel (DDP)
+# keeps all of it on every device. ZeRO shards over N devices: stage 1 the optimizer states, stage 2 also the
+# gradients, stage 3 also the weights; FSDP with full sharding shards like stage 3. Activations, buffers and the
+# framework's own memory come on top: this is the part that decides whether a model's training *can* fit, not all
+# that it needs.
 STRATEGIES = ("ddp", "zero1", "zero2", "zero3", "fsdp")
+
+
 SCHEMES = {"fp32": {"weights": 4, "gradients": 4, "optimizer": 8},
            "autocast": {"weights": 4, "gradients": 4, "optimizer": 8},   # fp32 states, 16-bit matrix products
            "deepspeed-mixed": {"weights": 2, "gradients": 2, "optimizer": 12}}   # + fp32 master copy in the optimizer
@@ -99,3 +129,16 @@ def parameter_count(config, auto) -> int:
     with torch.device("meta"):
         model = auto.from_config(config)
     return sum(p.numel() for p in model.parameters())
+
+
+# -- Exercise and study key ----------------------------------------------------------------------------------------
+def _zero_cases():
+    return [(7_000_000_000, 8), (66_955_010, 2), (1_000, 1)]
+
+
+def _zero_reference(parameters, devices):
+    return model_state_bytes(parameters, "zero3", devices) / 1e9
+
+
+# the function the lab asks for, its cases, the library's answers, the library
+EXERCISE = exercises.Exercise("zero3_gb", _zero_cases, _zero_reference, "model_state_bytes (hand-checked)")
