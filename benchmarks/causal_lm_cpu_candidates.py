@@ -108,7 +108,8 @@ def main() -> int:
     from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments, set_seed
 
     import labs_lib
-    from labs_lib import data, prompting
+    from labs_lib import data
+    from labs_lib.labs import lab09_causal_lm as prompting   # the lab's taught and helper code
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", nargs="+", default=["scratch:llama-4x256", "minilm-as-decoder"])

@@ -21,7 +21,8 @@ import pandas as pd
 import torch
 from transformers import AutoModel, AutoTokenizer
 
-from labs_lib import models, runtime, transcripts
+from labs_lib import embeddings, models, runtime, transcripts
+from labs_lib.labs import lab06_long_transcripts as lab06
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--sentences", type=int, default=4000)
@@ -34,22 +35,22 @@ warnings.filterwarnings("ignore", message=".*quantiz")   # torch 2.13 announces 
 
 frame = pd.read_parquet("assets/transcripts/transcripts.parquet")
 aliases = [transcripts.speaker_aliases(g) for g in frame["group"]]
-frame["clean"] = [transcripts.clean_transcript(t, a) for t, a in zip(frame["text"], aliases)]
-pieces = transcripts.sentence_pieces(frame["clean"])
+frame["clean"] = [lab06.clean_transcript(t, a) for t, a in zip(frame["text"], aliases)]
+pieces = embeddings.sentence_pieces(frame["clean"])
 sentences = [s for _, _, s in pieces]
 sample = [sentences[i] for i in np.linspace(0, len(sentences) - 1, min(args.sentences, len(sentences))).astype(int)]
 path = models.model_path(args.model)
 tokenizer, encoder = AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 cores = torch.get_num_threads()
-print(f"fast_precision() here: {transcripts.fast_precision()}; {len(sample):,} sentences (of {len(sentences):,} in {len(frame)} transcripts), {args.model}, max_length "
+print(f"fast_precision() here: {embeddings.fast_precision()}; {len(sample):,} sentences (of {len(sentences):,} in {len(frame)} transcripts), {args.model}, max_length "
       f"{args.max_length}, torch {torch.__version__}, {cores} threads, {os.cpu_count()} CPUs")
 
 
 def run(precision="fp32", batch_size=128, sort=True, threads=cores, cache=None, texts=sample):
     torch.set_num_threads(threads)
     start = time.perf_counter()
-    vectors, _ = transcripts.embed_sentences(texts, tokenizer, encoder, args.max_length, batch_size=batch_size,
-                                             sort=sort, precision=precision, cache=cache, progress=False)
+    vectors, _ = embeddings.embed_sentences(texts, tokenizer, encoder, args.max_length, batch_size=batch_size,
+                                            sort=sort, precision=precision, cache=cache, progress=False)
     seconds = time.perf_counter() - start
     torch.set_num_threads(cores)
     return vectors, seconds
@@ -89,7 +90,7 @@ if args.docs:
     parts = transcripts.grouped_split(frame.head(args.docs).reset_index(drop=True) if args.docs < len(frame) else frame,
                                       "group", "label", seed=42)
     used = pd.concat([parts["train"], parts["validation"]])
-    doc_pieces = transcripts.sentence_pieces(used["clean"])
+    doc_pieces = embeddings.sentence_pieces(used["clean"])
     doc_of = np.array([used.index[i] for i, _, _ in doc_pieces])
     print(f"\ndownstream: {len(used)} transcripts (train {len(parts['train'])}, validation "
           f"{len(parts['validation'])}), {len(doc_pieces):,} sentences, mean sentence vector -> ridge / logistic")

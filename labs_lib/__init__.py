@@ -1,22 +1,29 @@
-"""Thin helpers shared by the labs. Each module does one thing:
+"""Thin helpers shared by the labs, one room per lab.
 
-profiles    -- the one table per lab (smoke / cpu / full) and lab_config(): the table row + the learner's overrides
-runtime     -- device, precision (bf16 / fp16 / fp32) and quiet logging, decided once per lab
+labs/       one module per lab (labNN_<name>.py): everything only that lab uses -- its settings table (values shared by
+            the profiles, what each profile sets, a meaning per setting), the code its notebook teaches (copied from
+            the cells marked #@save), its helpers, lesson checks, figures, exercise and study key. A notebook imports
+            its own as ``lab``; labs/__init__.py is the table of contents (lab name -> module).
+
+What several labs share:
+profiles    -- the settings machinery: resolve the profile, merge a lab's table, apply overrides, show_config
+sources     -- where things live: the local model names, the project's data folders, the hub revisions pinned
+runtime     -- device, precision (bf16 / fp16 / fp32), quiet logging, and the Trainer's plumbing (rt.args, rt.trainer)
 data        -- one way in for data: load(cfg, kind) reads, checks, splits and caps, and reports what it did
-models      -- where a profile's model lives (a hub id, the packaged MiniLM, or a tiny local build)
+reading     -- the steps every reader shares (resolve, read, rename and check columns, split, cap, report, DataError)
+ner         -- the tagged-sentence reader: CoNLL / JSONL / hub, BIO checks, the tag list (lab 05's data)
+summaries   -- the summarization reader: dialogues or documents with reference summaries (lab 02's data)
+transcripts -- long transcripts: loading, the grouped split, the text rules, TF-IDF's linear model (labs 06-07)
+embeddings  -- frozen sentence embeddings: sentence pieces, embedding with a cache and a precision, the poolers' training
+models      -- where a profile's model lives (a hub id at its pinned revision, the packaged MiniLM, a local build)
+builders    -- the tiny and scratch models built here from a config, with their tokenizers (smoke, lab 02/09 cpu)
 metrics     -- scores from scikit-learn, SciPy, rouge-score, bert-score; the collapse check; padding counts
 text        -- sentence splitting
-summaries   -- summarization data (dialogues, documents) and the lead-N baseline (lab 02)
-ner         -- tagged sentences: CoNLL / JSONL readers, BIO checks, entity spans, sub-token alignment (lab 05)
-transcripts -- long transcripts: loading, cleaning, sections, grouped split, token windows, aggregation (labs 06-07)
-fewshot     -- zero-shot label words (a warning for bare-number labels) and a gap read against seed spread (lab 03)
-highlight   -- HTML views of masked tokens (lab 04) and entities (lab 05)
-plots       -- the figures the labs draw
+plots       -- the figures several labs draw
 results     -- write results/<lab>.json (with the whole config) and the summary table of every lab
-checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on yours) and the self-checking exercises
-study       -- the study guide's questions (labs 01, 03, 04, 05 end with them): the key, checked letter by letter
-exercises   -- each lab's coding exercise, checked against the library that does the same job
-scaling     -- memory arithmetic for more than one device (DDP, ZeRO, FSDP) and the full models' sizes (lab 10)
+checks      -- mechanics vs lesson checks (lesson: assert on our data, a note on yours) and the exercises' verdict
+exercises   -- the runner of each lab's coding exercise (the cases live in the lab's module), checked against a library
+study       -- the runner of the study questions (the key lives in the lab's module), checked letter by letter
 colab       -- the Colab set-up cell: pinned installs, version checks, "restart the runtime" when needed
 """
 

@@ -21,6 +21,7 @@ from labs_lib.ner import load_ner
 from labs_lib.reading import (DataError, DataReport, cap_frames, carve, check_text, load_hub_dataset, looks_like_hub_id,
                               parse_split, read_splits, rename_columns, resolve_path, sampled_datasets, stratified_split)
 from labs_lib.summaries import load_summaries
+from labs_lib.transcripts import load_transcript_splits
 
 
 def load_text_classification(source: str, columns: dict[str, str] | None = None, train_size: int | None = None,
@@ -193,12 +194,6 @@ KINDS = {
     "summaries": lambda where, cfg, task, **common: load_summaries(where, task, split=cfg.split,
                                                                    hub_config=_setting(cfg, "hub_config", task), **common),
     "ner": lambda where, cfg, task, **common: load_ner(where, split=cfg.split, **common)[0],
-    "transcripts": lambda where, cfg, task, sizes, **common: _transcripts(where, split=cfg.split, docs=cfg.docs,
-                                                                          **common),
+    "transcripts": lambda where, cfg, task, sizes, **common: load_transcript_splits(where, split=cfg.split,
+                                                                                    docs=cfg.docs, **common),
 }
-
-
-def _transcripts(where, **settings):
-    from labs_lib.transcripts import load_transcript_splits   # imports torch: only when transcripts are read
-
-    return load_transcript_splits(where, **settings)

@@ -1,28 +1,17 @@
-"""Lab 08's library pieces and the bottleneck adapter the lab writes in its own cell (run from the notebook)."""
+"""Lab 08's library pieces, and the bottleneck adapter the lab writes in its own cell (marked #@save there, exported
+into the lab module by scripts/export_taught.py)."""
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 import torch
-from torch import nn
 
 from labs_lib import lab_config, models
 from labs_lib.profiles import ConfigError
 from labs_lib.labs import lab08_peft_and_search as lab08
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_peft_and_search.ipynb"
-
-
-@pytest.fixture(scope="module")
-def adapter_cell():
-    """The notebook's own BottleneckAdapter and add_bottleneck_adapters, executed here (no copy in labs_lib)."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    source = next(c.source for c in nb.cells if c.cell_type == "code" and "class BottleneckAdapter" in c.source)
-    namespace = {"nn": nn, "models": models,
-                 "is_head": lambda name: any(p in name.split(".") for p in ["classifier", "pooler"])}
-    exec(source, namespace)
-    return namespace
 
 
 @pytest.fixture(scope="module")
@@ -37,23 +26,27 @@ def tiny_classifier():
     return build
 
 
-def test_a_new_adapter_is_the_identity(adapter_cell):
-    adapter = adapter_cell["BottleneckAdapter"](hidden=8, size=2)
+def is_head(name):   # the tiny BERT's head: the classifier and the pooler under it
+    return any(p in name.split(".") for p in ["classifier", "pooler"])
+
+
+def test_a_new_adapter_is_the_identity():
+    adapter = lab08.BottleneckAdapter(hidden=8, size=2)
     x = torch.randn(4, 5, 8)
     assert torch.equal(adapter(x), x)
     assert sum(p.numel() for p in adapter.parameters()) == 2 * 8 * 2 + 2 + 8
 
 
-def test_adapters_leave_the_model_unchanged_at_start_and_train_alone(adapter_cell, tiny_classifier):
+def test_adapters_leave_the_model_unchanged_at_start_and_train_alone(tiny_classifier):
     base, adapted = tiny_classifier().eval(), tiny_classifier()
-    adapter_cell["add_bottleneck_adapters"](adapted, ["attention.output.dense", "output.dense"], size=4)
+    lab08.add_bottleneck_adapters(adapted, ["attention.output.dense", "output.dense"], size=4, is_head=is_head)
     adapted.eval()
     ids = torch.randint(5, 100, (2, 7))
     with torch.no_grad():
         assert torch.allclose(base(input_ids=ids).logits, adapted(input_ids=ids).logits, atol=1e-6)
     layers = models.encoder_layers(adapted)
     hidden = adapted.config.hidden_size
-    adapters = [m for m in adapted.modules() if type(m).__name__ == "BottleneckAdapter"]
+    adapters = [m for m in adapted.modules() if isinstance(m, lab08.BottleneckAdapter)]
     assert len(adapters) == 2 * len(layers)
     trainable = {n for n, p in adapted.named_parameters() if p.requires_grad}
     assert not any("attention.self" in n or "word_embeddings" in n for n in trainable), "the body must stay frozen"
@@ -140,3 +133,13 @@ def test_ia3_scales_keys_values_and_the_feed_forward_inner_activation(profile):
     assert sum(p.numel() for p in vectors.values()) == (2 * hidden + inner) * layers
     assert not any(part in n for n in vectors for part in ("query", "q_lin", "attention.output", "out_lin"))
     assert sum(p.numel() == inner for p in vectors.values()) == layers, "one inner-width vector per block"
+
+
+def test_samplers_are_ordered_only_when_their_means_are_more_than_two_standard_errors_apart():
+    by_sampler = pd.DataFrame({"min": [0.80, 0.82], "max": [0.81, 0.83], "mean": [0.805, 0.825]},
+                              index=["random", "Bayesian (TPE)"])   # ranges apart; means .02 apart
+    spread = lab08.sampler_spread(by_sampler, n_validation=600)   # standard error about .016
+    assert not spread["overlap"] and spread["spread"] < 2 * spread["val_se"] and not spread["orderable"]
+    assert lab08.sampler_spread(by_sampler, n_validation=60000)["orderable"]   # standard error about .0016
+    overlapping = by_sampler.assign(max=[0.84, 0.83])
+    assert lab08.sampler_spread(overlapping, n_validation=60000)["overlap"]

@@ -27,12 +27,12 @@ def test_embedding_progress_follows_the_switch(monkeypatch, capsys):
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from labs_lib import models, transcripts
+    from labs_lib import embeddings, models
 
     path = models.model_path("tiny:bert")
     tok, enc = AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path)
     for value, shown in (("0", False), ("1", True)):
         monkeypatch.setenv("LABS_PROGRESS", value)
         with torch.inference_mode():
-            transcripts.embed_sentences(["a short one.", "and another."], tok, enc, max_length=16)
+            embeddings.embed_sentences(["a short one.", "and another."], tok, enc, max_length=16)
         assert ("embedding sentences" in capsys.readouterr().err) is shown

@@ -1,14 +1,12 @@
-"""Labs 06-07 helpers: loading checks, grouped split, windows, aggregation, regression scores (hand-computed values);
-lab 06's written-out rules (cleaning, windows, aggregation) against the library's on the project's transcripts;
-the baseline and hierarchical pieces lab 07 shares."""
-import json
-from pathlib import Path
+"""Labs 06-07: loading checks, grouped split, regression scores (hand-computed values); the code lab 06 writes out in
+its cells (cleaning, windows, aggregation, TF-IDF, the pooler: exported to labs_lib.labs.lab06_long_transcripts) by hand
+and on the project's transcripts; the sentence-embedding pieces lab 07 shares (labs_lib.embeddings)."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from labs_lib import metrics, transcripts
+from labs_lib import embeddings, metrics, transcripts
 from labs_lib.data import DataError
 from labs_lib.labs import lab06_long_transcripts as lab06
 
@@ -132,13 +130,13 @@ def test_aggregation_by_hand():
     probs = [[0.9, 0.1], [0.4, 0.6], [0.45, 0.55], [0.2, 0.8]]
     doc = [0, 0, 0, 1]
     # doc 0: mean [0.583, 0.417] -> class 0; votes 1 x class 0, 2 x class 1 -> class 1
-    assert lab06.aggregate_probabilities(probs, doc, "mean")[1].tolist() == [0, 1]
-    assert lab06.aggregate_probabilities(probs, doc, "vote")[1].tolist() == [1, 1]
-    docs, scores = lab06.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "median")
+    assert lab06.aggregate(probs, doc, "mean")[1].tolist() == [0, 1]
+    assert lab06.aggregate(probs, doc, "vote")[1].tolist() == [1, 1]
+    docs, scores = lab06.aggregate([2.0, 4.0, 9.0, 5.0], doc, "median")
     assert docs.tolist() == [0, 1] and scores.tolist() == [4.0, 5.0]
-    assert lab06.aggregate_scores([2.0, 4.0, 9.0, 5.0], doc, "mean")[1].tolist() == [5.0, 5.0]
+    assert lab06.aggregate([2.0, 4.0, 9.0, 5.0], doc, "mean")[1].tolist() == [5.0, 5.0]
     with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
-        lab06.aggregate_probabilities(probs, doc, "max")
+        lab06.aggregate(probs, doc, "max")
 
 
 def test_regression_scores_by_hand():
@@ -171,7 +169,7 @@ Copyright 2025 Quarrington Freight. All rights reserved."""
 def test_clean_transcript_removes_noise_and_keeps_every_other_word():
     aliases = transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)")
     assert {"Talia Rainsford", "TALIA RAINSFORD", "T. Rainsford", "CFO", "Ms. Rainsford"} <= aliases
-    clean = transcripts.clean_transcript(RAW, aliases)
+    clean = lab06.clean_transcript(RAW, aliases)
     assert clean.splitlines() == [
         "Quarrington Freight Q3 2025 Earnings Call",
         "Prepared remarks",
@@ -185,7 +183,7 @@ def test_clean_transcript_removes_noise_and_keeps_every_other_word():
 
 
 def test_clean_transcript_without_aliases_only_normalises_capitals():
-    assert transcripts.clean_transcript("[00:01:02] DANA WHITLOCK: Hello uh, everyone.") == "Dana Whitlock: Hello everyone."
+    assert lab06.clean_transcript("[00:01:02] DANA WHITLOCK: Hello uh, everyone.") == "Dana Whitlock: Hello everyone."
 
 
 @pytest.mark.parametrize("header", ["QUESTIONS AND ANSWERS", "Question-and-answer session", "Q&A session", "Q & A",
@@ -207,22 +205,8 @@ def test_spread_takes_the_middle_of_equal_stretches():
     assert transcripts.spread([1, 2], 5) == [1, 2] and transcripts.spread([1, 2], None) == [1, 2]
 
 
-# ---------------------------------------------------------------- lab 06 writes its rules out; they are these
-
-NOTEBOOK_06 = Path(__file__).resolve().parent.parent / "notebooks" / "06_long_transcripts.ipynb"
-
-
-def notebook_function(name: str):
-    """Run the lab 06 cell that defines ``name`` (a cell holding only that definition) and return the function."""
-    import re
-
-    cells = [c for c in json.loads(NOTEBOOK_06.read_text())["cells"] if c["cell_type"] == "code"]
-    found = [c for c in cells if f"def {name}(" in "".join(c["source"])]
-    assert len(found) == 1, f"one cell of lab 06 defines {name}"
-    namespace = {"np": np, "pd": pd, "re": re, "transcripts": transcripts}
-    exec("".join(found[0]["source"]), namespace)
-    return namespace[name]
-
+# ---------------------------------------------------------------- lab 06's rules on the project's transcripts
+# (one source: the notebook's #@save cells, exported into the lab module; tests/test_package_shape.py checks the copy)
 
 @pytest.fixture(scope="module")
 def project_transcripts():
@@ -232,28 +216,28 @@ def project_transcripts():
     return frame.sample(60, random_state=0)
 
 
-def test_lab06_cleaning_rule_is_the_library_one(project_transcripts):
-    clean = notebook_function("clean_transcript")
+def test_lab06_cleaning_leaves_no_noise_and_one_label_for_the_rated_speaker(project_transcripts):
     for text, speaker in zip(project_transcripts["text"], project_transcripts["group"]):
         aliases = transcripts.speaker_aliases(speaker)
-        assert clean(text, aliases) == transcripts.clean_transcript(text, aliases)
-    assert clean(RAW, transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)")) == \
-        transcripts.clean_transcript(RAW, transcripts.speaker_aliases("Talia Rainsford (CFO, Quarrington Freight)"))
+        clean = lab06.clean_transcript(text, aliases)
+        assert not transcripts.TIMESTAMP.search(clean) and not transcripts.STAGE_DIRECTION.search(clean)
+        assert not transcripts.BOILERPLATE.search(clean) and "Speaker: " in clean
+        labels = {m.group(1) for m in transcripts.TURN_LABEL.finditer(clean)}
+        assert not labels & aliases, f"a name of the rated speaker is still a turn label: {labels & aliases}"
 
 
 @pytest.mark.parametrize("window,stride,max_windows", [(64, 16, None), (64, 16, 2), (128, 16, 6)])
-def test_lab06_windows_are_the_library_ones_and_cover_every_token(project_transcripts, window, stride, max_windows):
+def test_lab06_windows_cover_every_token_of_the_project_transcripts(project_transcripts, window, stride, max_windows):
     from transformers import AutoTokenizer
 
     from labs_lib.models import model_path
     from labs_lib.sources import TINY_BERT
 
-    windows = notebook_function("token_windows")
     tokenizer = AutoTokenizer.from_pretrained(model_path(TINY_BERT))
-    texts = [transcripts.clean_transcript(t, transcripts.speaker_aliases(g))
+    texts = [lab06.clean_transcript(t, transcripts.speaker_aliases(g))
              for t, g in zip(project_transcripts["text"][:10], project_transcripts["group"][:10])]
-    mine = windows(tokenizer, texts, window, stride, max_windows)
-    assert mine == lab06.token_windows(tokenizer, texts, window, stride, max_windows)
+    mine = lab06.token_windows(tokenizer, texts, window, stride, max_windows)
+    assert all(len(ids) <= window for ids in mine["input_ids"]) and sorted(set(mine["doc"])) == list(range(10))
     if max_windows is None:  # lab 06, section 4: neighbours overlap by stride, together they hold every token
         for d, text in enumerate(texts):
             inner = [ids[1:-1] for ids, doc in zip(mine["input_ids"], mine["doc"]) if doc == d]
@@ -261,22 +245,32 @@ def test_lab06_windows_are_the_library_ones_and_cover_every_token(project_transc
             assert len(inner) == lab06.windows_needed(len(full), window - 2, stride)
             assert all(a[-stride:] == b[:stride] for a, b in zip(inner, inner[1:]))
             assert inner[0] + [t for p in inner[1:] for t in p[stride:]] == full
+    else:   # at most max_windows per transcript, the middle one of each equal stretch
+        every = lab06.token_windows(tokenizer, texts, window, stride)
+        for d in range(10):
+            rows = [ids for ids, doc in zip(every["input_ids"], every["doc"]) if doc == d]
+            kept = [ids for ids, doc in zip(mine["input_ids"], mine["doc"]) if doc == d]
+            assert kept == transcripts.spread(rows, max_windows)
 
 
-def test_lab06_aggregation_is_the_library_one():
-    aggregate = notebook_function("aggregate")
+def test_lab06_aggregation_matches_a_pandas_reference():
     rng = np.random.default_rng(0)
     doc = rng.integers(0, 12, 80)
     probs = rng.dirichlet([1, 1, 1], 80)
     probs[:6] = [[0.4, 0.4, 0.2]] * 6  # ties in the vote
     scores = rng.uniform(1, 10, 80)
-    for how in ("mean", "vote"):
-        assert np.array_equal(aggregate(probs, doc, how)[1], lab06.aggregate_probabilities(probs, doc, how)[1])
-        assert np.array_equal(aggregate(probs, doc, how)[1], lab06.aggregate(probs, doc, how)[1])
+    windows = pd.DataFrame(probs).assign(doc=doc, vote=probs.argmax(1), score=scores)
+    mean_probs = windows.groupby("doc")[[0, 1, 2]].mean()
+    votes = windows.groupby("doc")["vote"].value_counts().unstack(fill_value=0).reindex(columns=[0, 1, 2], fill_value=0)
+    tied = votes.eq(votes.max(axis=1), axis=0)
+    by_vote = mean_probs.where(tied, -1.0).to_numpy().argmax(1)   # among the tied classes, the higher mean probability
+    assert lab06.aggregate(probs, doc, "mean")[1].tolist() == mean_probs.to_numpy().argmax(1).tolist()
+    assert lab06.aggregate(probs, doc, "vote")[1].tolist() == by_vote.tolist()
     for how in ("mean", "median"):
-        assert np.array_equal(aggregate(scores, doc, how)[1], lab06.aggregate_scores(scores, doc, how)[1])
-    with pytest.raises(ValueError):
-        aggregate(scores, doc, "vote")
+        docs, per_doc = lab06.aggregate(scores, doc, how)
+        assert docs.tolist() == sorted(set(doc)) and np.allclose(per_doc, windows.groupby("doc")["score"].agg(how))
+    with pytest.raises(ValueError, match="use 'mean' or 'median' for scores"):
+        lab06.aggregate(scores, doc, "vote")
     with pytest.raises(ValueError, match="use 'mean' or 'vote'"):
         lab06.aggregate(probs, doc, "median")  # a median of class probabilities is not one of the rules
 
@@ -286,14 +280,19 @@ def test_lab06_aggregation_is_the_library_one():
 def test_tfidf_features_learn_the_vocabulary_from_train_only():
     train = pd.DataFrame({"clean": ["good plan good", "bad plan", "good result", "bad result"]})
     other = pd.DataFrame({"clean": ["unseen words only", "good plan"]})
-    x_train, x_other = transcripts.tfidf_features(train, other)
+    x_train, x_other = lab06.tfidf_features(train, other)
     assert x_train.shape[1] == x_other.shape[1]
     assert x_other[0].nnz == 0 and x_other[1].nnz > 0  # words never seen in train carry no weight
+    frame = pd.DataFrame({"clean": ["good plan", "good plan", "bad plan", "bad plan"],
+                          "text": ["um good plan", "um good plan", "bad plan", "bad plan"]})
+    clean, = lab06.tfidf_features(frame)
+    raw, = lab06.tfidf_features(frame, column="text")   # column="text": the raw transcripts instead
+    assert raw.shape[1] == clean.shape[1] + 2   # "um" and "um good" (in two transcripts each) join the vocabulary
 
 
 def test_sentence_pieces_keep_sections_and_cap_each():
     text = "Opening. We grew. Costs fell.\nQUESTIONS AND ANSWERS\nAnalyst: Why? Speaker: Demand. More demand."
-    pieces = transcripts.sentence_pieces([text, "One sentence. Two sentences."], max_sentences=2)
+    pieces = embeddings.sentence_pieces([text, "One sentence. Two sentences."], max_sentences=2)
     assert [p[:2] for p in pieces] == [(0, "opening"), (0, "opening"), (0, "qa"), (0, "qa"), (1, "all"), (1, "all")]
 
 
@@ -301,8 +300,8 @@ def test_stack_sentences_pads_and_masks():
     import torch
 
     vectors = torch.arange(10, dtype=torch.float32).reshape(5, 2)
-    x, mask = transcripts.stack_sentences(vectors, [0, 0, 0, 1, 2], rows=[1, 0],
-                                          keep=np.array([True, False, True, True, True]))
+    x, mask = embeddings.stack_sentences(vectors, [0, 0, 0, 1, 2], rows=[1, 0],
+                                         keep=np.array([True, False, True, True, True]))
     assert x.shape == (2, 2, 2) and mask.tolist() == [[True, False], [True, True]]
     assert x[1].tolist() == [[0, 1], [4, 5]] and x[0, 1].tolist() == [0, 0]
 
@@ -318,8 +317,10 @@ def test_train_pooler_is_repeatable_and_reads_the_splits_asked(task):
         return x, torch.ones(n, 4, dtype=torch.bool), target
     data = {"train": part(40), "validation": part(10), "test": part(12)}
     n_out = 2 if task == "classification" else 1
-    out, seconds, params = transcripts.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20, seed=3)
-    again, _, _ = transcripts.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20, seed=3)
+    out, seconds, params = embeddings.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20,
+                                                   pooler=lab06.Pooler, seed=3)
+    again, _, _ = embeddings.train_pooler(data, task, n_out, "attention", hidden=8, lr=3e-3, epochs=20,
+                                          pooler=lab06.Pooler, seed=3)
     assert set(out) == {"validation", "test"} and out["test"].shape == (12, n_out) and params > 0
     assert torch.equal(out["test"], again["test"])  # same seed, same data: the same model
 
@@ -338,7 +339,7 @@ def test_the_bilstm_pooler_ignores_padding_and_reads_order():
     import torch
 
     torch.manual_seed(0)
-    pooler = transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="bilstm").eval()
+    pooler = lab06.Pooler(dim=6, n_out=2, hidden=8, kind="bilstm").eval()
     x = torch.randn(1, 3, 6)
     padded = torch.cat([x, torch.randn(1, 2, 6)], dim=1)   # two padding vectors of noise after the real three
     mask = torch.tensor([[True, True, True, False, False]])
@@ -346,10 +347,10 @@ def test_the_bilstm_pooler_ignores_padding_and_reads_order():
         assert torch.allclose(pooler(x, torch.ones(1, 3, dtype=torch.bool)), pooler(padded, mask), atol=1e-6)
         # unlike the mean or attention pooler, the order of the sentences changes what it outputs
         assert not torch.allclose(pooler(x, mask[:, :3]), pooler(x.flip(1), mask[:, :3]), atol=1e-4)
-        mean = transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="mean").eval()
+        mean = lab06.Pooler(dim=6, n_out=2, hidden=8, kind="mean").eval()
         assert torch.allclose(mean(x, mask[:, :3]), mean(x.flip(1), mask[:, :3]), atol=1e-6)
     with pytest.raises(ValueError, match="pooler kind 'lstm'"):
-        transcripts.Pooler(dim=6, n_out=2, hidden=8, kind="lstm")
+        lab06.Pooler(dim=6, n_out=2, hidden=8, kind="lstm")
 
 
 def test_l1_and_mse_losses_train_different_regressors_and_a_wrong_loss_is_named():
@@ -360,11 +361,13 @@ def test_l1_and_mse_losses_train_different_regressors_and_a_wrong_loss_is_named(
         x = torch.randn(n, 3, 4, generator=g)
         return x, torch.ones(n, 3, dtype=torch.bool), x[:, :, 0].mean(1) + (torch.rand(n, generator=g) < 0.1) * 5.0
     data = {"train": part(60), "validation": part(20)}
-    mse, _, _ = transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, seed=0, loss="mse")
-    l1, _, _ = transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, seed=0, loss="l1")
+    mse, _, _ = embeddings.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, pooler=lab06.Pooler, seed=0,
+                                        loss="mse")
+    l1, _, _ = embeddings.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 30, pooler=lab06.Pooler, seed=0,
+                                       loss="l1")
     assert not torch.allclose(mse["validation"], l1["validation"])
     with pytest.raises(ValueError, match="loss='huber'"):
-        transcripts.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 3, loss="huber")
+        embeddings.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 3, pooler=lab06.Pooler, loss="huber")
 
 
 def test_minute_segments_group_lines_by_the_minute_of_their_timestamp():
@@ -374,7 +377,7 @@ def test_minute_segments_group_lines_by_the_minute_of_their_timestamp():
     assert [m for m, _ in segments] == [0, 1, 3, 62]
     assert segments[0][1] == "[00:00:09] Moderator: Welcome.\n[00:00:48] ANNA: Thanks.\nan untimed line"
     assert "Header" not in " ".join(t for _, t in segments)   # before the first timestamp: dropped
-    cleaned = transcripts.clean_transcript(segments[0][1], aliases=["ANNA"])
+    cleaned = lab06.clean_transcript(segments[0][1], aliases=["ANNA"])
     assert cleaned == "Moderator: Welcome.\nSpeaker: Thanks.\nan untimed line"
     assert lab06.minute_segments("no stamps here") == []
 
@@ -409,9 +412,9 @@ def test_embedding_order_and_batching_do_not_change_the_vectors(tiny_encoder):
     import torch
 
     tokenizer, encoder = tiny_encoder
-    sorted_big, ids = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=128, progress=False)
-    unsorted_small, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=3, sort=False,
-                                                    progress=False)
+    sorted_big, ids = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=128, progress=False)
+    unsorted_small, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, batch_size=3, sort=False,
+                                                   progress=False)
     assert torch.allclose(sorted_big, unsorted_small, atol=1e-5)   # padding is masked out of every mean
     assert torch.allclose(sorted_big[0], sorted_big[4]) and len(ids) == len(SENTENCES)
 
@@ -420,36 +423,36 @@ def test_bf16_and_int8_vectors_stay_close_to_fp32_and_a_wrong_precision_is_named
     import torch
 
     tokenizer, encoder = tiny_encoder
-    reference, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, progress=False)
+    reference, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, progress=False)
     for precision in ("bf16", "int8"):
-        vectors, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision=precision,
-                                                 progress=False)
+        vectors, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision=precision,
+                                                progress=False)
         cosine = torch.nn.functional.cosine_similarity(vectors, reference)
         assert vectors.dtype == torch.float32 and cosine.min() > 0.95, (precision, cosine.min())
         assert not torch.equal(vectors, reference)   # it did run in another precision
     assert all(type(m).__name__ == "Linear" for m in encoder.modules() if "Linear" in type(m).__name__)  # untouched
     with pytest.raises(ValueError, match="precision='fp16'"):
-        transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision="fp16")
+        embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, precision="fp16")
 
 
 def test_the_embedding_cache_returns_the_stored_vectors_and_misses_on_any_change(tiny_encoder, tmp_path):
     import torch
 
     tokenizer, encoder = tiny_encoder
-    first, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+    first, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
     assert len(list(tmp_path.glob("*.pt"))) == 1 and not list(tmp_path.glob("*.tmp"))
     stored = next(tmp_path.glob("*.pt"))
     torch.save(torch.full_like(first, 7.0), stored)   # a marker: a cache hit returns exactly what is stored
-    hit, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+    hit, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
     assert torch.equal(hit, torch.full_like(first, 7.0))
-    changed, _ = transcripts.embed_sentences(SENTENCES[:-1] + ["Another sentence."], tokenizer, encoder, 32,
-                                             cache=tmp_path, progress=False)
-    shorter, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 16, cache=tmp_path, progress=False)
+    changed, _ = embeddings.embed_sentences(SENTENCES[:-1] + ["Another sentence."], tokenizer, encoder, 32,
+                                            cache=tmp_path, progress=False)
+    shorter, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 16, cache=tmp_path, progress=False)
     assert not torch.equal(changed, hit) and not torch.equal(shorter, hit) and len(list(tmp_path.glob("*.pt"))) == 3
     with torch.no_grad():
         encoder.embeddings.word_embeddings.weight[5] += 1.0   # "fine-tuned" weights: a new key
     try:
-        other, _ = transcripts.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
+        other, _ = embeddings.embed_sentences(SENTENCES, tokenizer, encoder, 32, cache=tmp_path, progress=False)
         assert not torch.equal(other, hit)
     finally:
         with torch.no_grad():

@@ -22,13 +22,14 @@ NAME = "01_classification"
 # batch_size x grad_accum examples per optimizer step; patience: evaluations (3 per epoch) without a
 # lower validation loss before training stops, the best checkpoint kept (None: never stop early); smoke runs 8 x 2
 # without early stopping (the random tiny body's validation loss sits at ln 2 for the first epochs, so patience 2
-# stopped full fine-tuning at step 65 of 200 before its training loss fell, once accumulation was scaled right). cpu runs 16 x 1: at 8 x 2 (2026-12-04, accumulation fixed) LoRA (q, v) at 5e-3 diverged (loss .697 ->
-# .778) and stopped at step 63; lab 06's cpu row is where accumulation acts offline. lr_lora_all: the rate for
+# stopped full fine-tuning at step 65 of 200 before its training loss fell, once accumulation was scaled right).
+# cpu runs 16 x 1: at 8 x 2 (2026-12-04, accumulation fixed) LoRA (q, v) at 5e-3 diverged (loss .697 -> .778) and
+# stopped at step 63; lab 06's cpu row is where accumulation acts offline. lr_lora_all: the rate for
 # LoRA on every Linear layer (lab 08 found 1e-3 beat 5e-3 for it on the MiniLM).
 # cpu's budget is ~6 min for five trainings on 2 cores: 800 / 200 rows and no middle point in the freeze sweep took
 # 361 s (2026-12-04); 1,000 / 300 rows with freeze_sweep=[3] took 581 s (k=3: validation .787 in 131 s).
 MEANING = dict(
-    patience='evaluations (3 per epoch) without a lower validation loss before training stops, the best kept (None: never)',
+    patience="evaluations (3 per epoch) without a lower validation loss before training stops, best kept (None: never)",
     lr_head='learning rate with the body frozen (the head alone learns)',
     lr_lora_all='learning rate of LoRA on every Linear layer',
     freeze_sweep='numbers of bottom encoder layers to freeze, one training each (empty: no sweep)',

@@ -37,6 +37,7 @@ MEANING = dict(
     ft_lr='learning rate of plain fine-tuning',
     label_names='raw label -> word for the zero-shot prompt (None: the labels as they are)',
     contrast_data='a second labelled set with another number of classes (None: skip that section)',
+    contrast_data_eval_size='validation rows and test rows of contrast_data at most, each (None: all)',
     contrast_shots='examples per class on contrast_data',
 )
 TABLE = profiles.table(
@@ -44,13 +45,14 @@ TABLE = profiles.table(
     common=dict(batch_size=16, columns=None, split="stratified 70/15/15", label_names=None),
     smoke=dict(model=MINILM, data=SUPPORT_TICKETS, label_prompt="a customer message about {}", eval_size=100,
         max_length=48, demo_shots=4, shots=[2, 4], n_seeds=3, num_iterations=1, body_lr=1e-4, ft_steps=6, ft_lr=1e-4,
-        contrast_data=REVIEWS, contrast_shots=[4]),
+        contrast_data=REVIEWS, contrast_data_eval_size=100, contrast_shots=[4]),
     cpu=dict(model=MINILM, data=SUPPORT_TICKETS, label_prompt="a customer message about {}", eval_size=None,
         max_length=64, demo_shots=8, shots=[4, 8, 16], n_seeds=3, num_iterations=2, body_lr=1e-4, ft_steps=30,
-        ft_lr=1e-4, contrast_data=REVIEWS, contrast_shots=[8, 16]),
+        ft_lr=1e-4, contrast_data=REVIEWS, contrast_data_eval_size=None, contrast_shots=[8, 16]),
     full=dict(model="sentence-transformers/paraphrase-mpnet-base-v2", data="SetFit/sst2", label_prompt="{} review",
         eval_size=None, max_length=128, demo_shots=8, shots=[4, 8, 16, 32, 64], n_seeds=5, num_iterations=20,
-        body_lr=2e-5, ft_steps=100, ft_lr=3e-5, contrast_data=SUPPORT_TICKETS, contrast_shots=[8, 16, 64]),
+        body_lr=2e-5, ft_steps=100, ft_lr=3e-5, contrast_data=SUPPORT_TICKETS, contrast_data_eval_size=None,
+        contrast_shots=[8, 16, 64]),
 )
 
 
