@@ -151,9 +151,10 @@ def test_average_tokens_across_devices_doubles_a_classifier_gradient_on_two_proc
     from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
 
     from labs_lib import models
+    from labs_lib.sources import TINY_BERT
 
     model = AutoModelForSequenceClassification.from_pretrained(   # dropout off: training_step calls model.train()
-        models.model_path(models.TINY_BERT), num_labels=2, hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
+        models.model_path(TINY_BERT), num_labels=2, hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
     inputs = {"input_ids": torch.tensor([[2, 5, 7, 3], [2, 9, 3, 0]]), "labels": torch.tensor([1, 0])}
     model(**inputs).loss.backward()
     plain = model.classifier.weight.grad.clone()
