@@ -147,9 +147,9 @@ def train_pooler(data: dict, task: str, n_out: int, kind: str, hidden: int, lr: 
     best, best_state, waited, start = float("inf"), None, 0, time.perf_counter()
     for _ in range(epochs):  # full batch: a few hundred documents fit at once
         model.train()
-        loss = loss_fn(model(*data["train"][:2]), data["train"][2])
+        batch_loss = loss_fn(model(*data["train"][:2]), data["train"][2])   # not `loss`: that names the kind
         optimizer.zero_grad()
-        loss.backward()
+        batch_loss.backward()
         optimizer.step()
         model.eval()
         with torch.no_grad():

@@ -457,3 +457,28 @@ def test_the_embedding_cache_returns_the_stored_vectors_and_misses_on_any_change
     finally:
         with torch.no_grad():
             encoder.embeddings.word_embeddings.weight[5] -= 1.0
+
+
+@pytest.mark.parametrize("kind, used, unused", [("l1", "l1_loss", "mse_loss"), ("mse", "mse_loss", "l1_loss")])
+def test_every_epoch_trains_and_selects_with_the_loss_asked(kind, used, unused, monkeypatch):
+    """The loss named stays the loss of every epoch (training and the validation check), not only the first: the
+    training loop once reused the name `loss` for the batch's loss tensor, and from the second epoch on an "l1" run
+    trained with the MSE."""
+    import torch
+
+    calls = {"l1_loss": 0, "mse_loss": 0}
+    for name in calls:
+        original = getattr(torch.nn.functional, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(torch.nn.functional, name, counted)
+    g = torch.Generator().manual_seed(2)
+    x = torch.randn(30, 3, 4, generator=g)
+    data = {"train": (x[:20], torch.ones(20, 3, dtype=torch.bool), x[:20, :, 0].mean(1)),
+            "validation": (x[20:], torch.ones(10, 3, dtype=torch.bool), x[20:, :, 0].mean(1))}
+    embeddings.train_pooler(data, "regression", 1, "mean", 8, 1e-2, 5, pooler=lab06.Pooler, seed=0, patience=10,
+                            loss=kind)
+    assert calls[used] == 2 * 5 and calls[unused] == 0, calls   # a training and a validation loss per epoch
