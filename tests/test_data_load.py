@@ -132,7 +132,7 @@ def test_a_columns_entry_naming_a_missing_column_stops_even_when_the_default_exi
 def test_a_semicolon_separated_file_gets_a_delimiter_message(tmp_path):
     reviews().to_csv(tmp_path / "r.csv", index=False, sep=";")
     before = (tmp_path / "r.csv").read_bytes()
-    with pytest.raises(DataError, match="delimiter looks like ';'"):
+    with pytest.raises(DataError, match="looks ;-separated.*save it with commas"):
         data.load(lab_config("01_classification", "smoke", data_path=str(tmp_path / "r.csv")), "classification")
     assert (tmp_path / "r.csv").read_bytes() == before
 

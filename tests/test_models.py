@@ -135,3 +135,22 @@ def test_tiny_bigbird_reads_long_inputs_with_block_sparse_attention_for_classifi
     assert model.base_model.attention_type == "original_full" and model.config.attention_type == "block_sparse"
     assert models.model_path(TINY_BIGBIRD) == models.model_path(TINY_BIGBIRD)
     assert "tiny-bigbird" in models.model_path(TINY_BIGBIRD)
+
+
+def test_the_training_estimate_says_what_share_of_the_training_rows_a_run_sees(tmp_path):
+    """A budget is stated before training: time, and epochs of the learner's rows; under one epoch gets a NOTE."""
+    from datasets import Dataset
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
+
+    path = builders.build_tiny_bert(tmp_path / "tiny")
+    tok = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=2)
+    rows = Dataset.from_dict({"text": ["a wonderful film", "a dull film"] * 50, "label": [1, 0] * 50})
+    rows = rows.map(lambda b: tok(b["text"]), batched=True)
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    short = models.estimate_training(model, DataCollatorWithPadding(tok), rows, batch_size=8, steps=5, shorten="steps")
+    assert "each run sees 40 examples: 0.4 epochs of the 100 training rows" in short
+    assert "NOTE: under one epoch, each run trains on about 40% of them; raise steps" in short
+    enough = models.estimate_training(model, DataCollatorWithPadding(tok), rows, batch_size=8, steps=25, runs=2)
+    assert "2 runs x 25 steps" in enough and "2 epochs of the 100 training rows" in enough and "NOTE" not in enough
+    assert all(torch.equal(v, model.state_dict()[k]) for k, v in before.items())   # timing steps change no weight

@@ -12,6 +12,7 @@ import numpy as np
 from labs_lib import exercises, profiles
 from labs_lib.checks import verdict
 from labs_lib.data import DataError
+from labs_lib.profiles import ConfigError
 from labs_lib.plots import COLORS
 from labs_lib.sources import DIALOGUES, DOCUMENTS, MINILM, SMALL_T5, TINY_T5
 from labs_lib.summaries import TASKS
@@ -60,6 +61,21 @@ TABLE = profiles.table(
         max_source_length=512, max_target_length=128, num_beams=4, logging_steps=50,
         lead_n={"dialogue": 3, "document": 3}, bertscore_model="FacebookAI/roberta-large", bertscore_layers=17),
 )
+
+
+# -- Helpers -------------------------------------------------------------------------------------------------------
+def check_tasks(tasks) -> list:
+    """The parameters cell's ``tasks``: a list of known task names (a misspelling is named, with the closest one)."""
+    import difflib
+
+    if isinstance(tasks, str) or not isinstance(tasks, (list, tuple)) or not tasks:
+        raise ConfigError(f"tasks must be a non-empty list such as {list(TASKS)} or ['dialogue']; got {tasks!r}.")
+    for task in tasks:
+        if task not in TASKS:
+            close = difflib.get_close_matches(str(task), TASKS, n=1)
+            raise ConfigError(f"tasks: unknown task {task!r}{f' (did you mean {close[0]!r}?)' if close else ''}; "
+                              f"this lab knows {list(TASKS)}.")
+    return list(tasks)
 
 
 def lead_n(text: str, n: int, task: str) -> str:
