@@ -3,7 +3,8 @@ cannot predict (random B- tags) runs to the end in `smoke`, writes its results, 
 lesson's outcome (the model fits its training sentences) did not show. On the project's own data the same check is an
 assert (tests/test_metrics_and_checks.py breaks one on purpose). The `full` rehearsal runs every lab unguarded.
 Lab 09 on a learner-style file unlike its reviews (three classes, a three-word label, texts up to ~900 words, other
-column names, its own task sentence) runs to its results."""
+column names, its own task sentence) runs to its results. Lab 06 on transcripts without timestamps skips its
+per-minute models with a NOTE and runs the rest to its results."""
 
 import json
 import random
@@ -75,3 +76,26 @@ def test_lab09_on_three_classes_with_a_multi_word_label_and_long_texts_runs_to_i
     tuned = methods["prompt-completion fine-tuning (LoRA)"]
     assert 0 <= tuned["invalid_rate"] <= 1 and 0 <= tuned["accuracy"] <= 1
     assert saved["data_report"]["data"]["labels"] == ["complaint", "praise", "question about billing"]
+
+
+def test_lab06_on_transcripts_without_timestamps_skips_the_minutes_with_a_note_and_writes_its_results(tmp_path,
+                                                                                                       monkeypatch):
+    """Captions have no minute marks: the per-minute section says why it is skipped, every other method runs, and the
+    results file is written (it once crashed at that section after an hour, losing everything measured)."""
+    import pandas as pd
+
+    from labs_lib.transcripts import TIMESTAMP
+
+    frame = pd.read_parquet(NOTEBOOKS.parent / "assets" / "transcripts" / "transcripts.parquet")
+    frame["text"] = [TIMESTAMP.sub("", text) for text in frame["text"]]
+    assert not any(TIMESTAMP.search(text) for text in frame["text"])
+    data = tmp_path / "captions.parquet"
+    frame.to_parquet(data)
+    nb = run_on_learner_data("06_long_transcripts", f"data_path = {str(data)!r}\n"
+                                                    f"results_dir = {str(tmp_path / 'results')!r}", monkeypatch)
+    out = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "NOTE: per-minute models skipped" in out and "have no minute of speech" in out
+    saved = json.loads((tmp_path / "results" / "06_long_transcripts.json").read_text())
+    assert "per-minute models" in saved["skipped"]
+    methods = {r["method"] for r in saved["methods"]}
+    assert "hierarchical: mean + max → linear" in methods and not any("minutes →" in m for m in methods)

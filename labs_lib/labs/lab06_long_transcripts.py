@@ -394,7 +394,22 @@ def minute_vectors(texts, aliases, pieces, vectors):
             if ids:
                 found_vectors.append(vectors[ids].mean(0))
                 minute_doc.append(row)
-    return torch.stack(found_vectors), np.array(minute_doc), found, wanted
+    return (torch.stack(found_vectors) if found_vectors else None), np.array(minute_doc, dtype=int), found, wanted
+
+
+def minutes_check(minute_doc, n_docs: int, found: int, wanted: int, every_sentence_embedded: bool) -> str | None:
+    """Section 5.5: prints how many minutes were found; returns None when every transcript has at least one, else the
+    NOTE saying why the per-minute models are skipped on this data and how to provide what they need."""
+    per_doc = np.bincount(minute_doc, minlength=n_docs)
+    if not (per_doc > 0).all():
+        return (f"NOTE: per-minute models skipped: {int((per_doc == 0).sum()):,} of {n_docs:,} transcripts have no "
+                "minute of speech (no line starts with a timestamp such as [00:12:05] or (12:05)). Give every "
+                "transcript its timestamps to run them; the other methods do not need them.")
+    print(f"{len(minute_doc):,} minutes with speech ({np.median(per_doc):.0f} per transcript, median); "
+          f"{found / wanted:.0%} of their sentences found among the embedded ones")
+    if every_sentence_embedded:   # then almost every minute's sentence must be found among the embedded ones
+        assert found / wanted > 0.95, f"only {found / wanted:.0%} of the minutes' sentences matched an embedded one"
+    return None
 
 
 def long_models_skipped(cfg) -> dict:
